@@ -30,6 +30,10 @@ export function openH5(bytes: Buffer, file: string): H5Group {
   if (bytes.length < 8 || HDF5_MAGIC.some((b, i) => bytes[i] !== b)) {
     fail('corrupt-file', file, 'not an HDF5 file (bad signature)');
   }
+  const eof = declaredEndOfFile(bytes);
+  if (eof !== undefined && eof > bytes.length) {
+    fail('corrupt-file', file, `truncated HDF5 file: ${bytes.length} bytes, but its superblock says ${eof}`);
+  }
   try {
     const f = new hdf5.File(toArrayBuffer(bytes), file) as unknown as H5Group;
     void f.keys; // force the root group to be read
@@ -37,6 +41,26 @@ export function openH5(bytes: Buffer, file: string): H5Group {
   } catch (e) {
     fail('corrupt-file', file, `damaged HDF5 file: ${(e as Error).message}`);
   }
+}
+
+/**
+ * The end-of-file address the HDF5 superblock records (versions 0–3), or undefined if it cannot be read.
+ * @see HDF5 File Format Specification, section II.A "Disk Format: Level 0A - Format Signature and Superblock"
+ */
+export function declaredEndOfFile(bytes: Buffer): number | undefined {
+  const version = bytes[8];
+  let sizeOfOffsets: number;
+  let at: number;
+  if (version === 0 || version === 1) {
+    sizeOfOffsets = bytes[13];
+    at = 24 + (version === 1 ? 4 : 0) + 2 * sizeOfOffsets;
+  } else if (version === 2 || version === 3) {
+    sizeOfOffsets = bytes[9];
+    at = 12 + 2 * sizeOfOffsets;
+  } else return undefined;
+  if (sizeOfOffsets !== 8 || bytes.length < at + 8) return undefined;
+  const eof = bytes.readBigUInt64LE(at);
+  return eof > BigInt(Number.MAX_SAFE_INTEGER) ? undefined : Number(eof);
 }
 
 /** Reads a child by path, returning undefined when absent (jsfive throws on missing links). */

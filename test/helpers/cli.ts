@@ -1,0 +1,21 @@
+/** Runs the development CLI (`bin/dev.js`, TypeScript sources through tsx) as a user would, capturing output. */
+import { spawnSync } from 'node:child_process';
+import { join } from 'node:path';
+import { REPO_ROOT } from './shared.js';
+
+/** What a CLI run printed and how it ended. */
+export interface CliResult {
+  readonly stdout: string;
+  readonly stderr: string;
+  readonly code: number;
+}
+
+/** Runs `hlsdse <args>` from the repository root. */
+export function runCli(args: readonly string[], options: { cwd?: string } = {}): CliResult {
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'dev.js'), ...args], {
+    cwd: options.cwd ?? REPO_ROOT,
+    encoding: 'utf8',
+    env: { ...process.env, NODE_NO_WARNINGS: '1', FORCE_COLOR: '0' },
+  });
+  return { stdout: r.stdout, stderr: r.stderr, code: r.status ?? -1 };
+}
