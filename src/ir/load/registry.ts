@@ -5,9 +5,10 @@ import { kerasH5Loader } from './keras-h5.js';
 import { kerasJsonLoader } from './keras-json.js';
 import { kerasV3Loader } from './keras-v3.js';
 import type { ModelLoader } from './loader.js';
+import { onnxLoader } from './onnx.js';
 
 /** Every registered loader. */
-export const loaderRegistry: readonly ModelLoader[] = [kerasJsonLoader, kerasH5Loader, kerasV3Loader];
+export const loaderRegistry: readonly ModelLoader[] = [kerasJsonLoader, kerasH5Loader, kerasV3Loader, onnxLoader];
 
 /** File extensions of hls4ml configuration files. */
 export const CONFIG_EXTENSIONS: readonly string[] = ['.yml', '.yaml'];
