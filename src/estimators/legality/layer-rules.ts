@@ -16,7 +16,7 @@ export const VIVADO_UNROLL_LIMIT = 4096;
 /** Why a knob assignment is illegal, or a non-fatal caution about it. */
 export interface Violation {
   readonly layer: string;
-  readonly code: 'strategy' | 'reuse-factor' | 'parallelization-factor' | 'unroll-limit' | 'io-type';
+  readonly code: 'strategy' | 'reuse-factor' | 'parallelization-factor' | 'unroll-limit' | 'io-type' | 'unsupported';
   readonly message: string;
 }
 

@@ -1,0 +1,113 @@
+/**
+ * Multiplier arithmetic of a constant-matrix–vector multiplication (Dense, the dense kernel of a convolution,
+ * RNN gate kernels): hls4ml's ALLOCATION limit, how many products are real, which of them the tool maps to DSPs,
+ * and the weight ROM of the Resource strategy.
+ * @see /work/shared/docs/hls4ml.md §1.5 (multiplier_limit, block_factor), §2.1 (Latency vs Resource),
+ *   §2.12 (DSP vs LUT), §2.13–2.14 (ROM BRAM)
+ */
+import type { Strategy } from '../../ir/layer.js';
+import { romBram18 } from '../bram.js';
+import type { Parameters } from '../calibration/parameters.js';
+import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
+import type { LayerSignature } from '../signature.js';
+
+/** The multipliers of one matrix kernel. */
+export interface Multipliers {
+  /** `multiplier_limit` (Latency: `ceil(N/RF) − floor(zeros/RF)`) or `block_factor` (Resource: `ceil(N/RF)`). */
+  readonly limit: number;
+  /** Products the kernel computes (Latency: non-zero, non-±2^k constants; Resource: `block_factor` generic ones). */
+  readonly products: number;
+  /** Products that want a multiplier core (the rest become shift-and-add logic); the ALLOCATION limit shares these. */
+  readonly candidates: number;
+  readonly dspMultipliers: number;
+  /** Multiplier cores built in fabric (forced fabric, or generic products too narrow for a DSP). */
+  readonly fabricMultipliers: number;
+  /** Constant products the tool turns into shift-and-add logic instead of multiplier cores (not limited by RF). */
+  readonly shiftAddProducts: number;
+  /** DSP slices: DSP-mapped multipliers × slices per product. */
+  readonly dsp: number;
+}
+
+/** True for the strategies whose weights are compile-time constants in the kernel (zero/±2^k products vanish). */
+export function constantWeights(s: Strategy): boolean {
+  return s === 'latency' || s === 'resource_unrolled' || s === 'distributed_arithmetic';
+}
+
+/**
+ * Multipliers of an `n`-product kernel (`n` = n_in·n_out, or K·C for depthwise) at reuse factor `rf`, with `zeros`
+ * and `pow2` of the weights known (0 when unknown).
+ */
+export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2: number, rf: number, p: Parameters): Multipliers {
+  const wx = sig.inputWidth;
+  const ww = sig.weightWidth;
+  if (sig.strategy === 'distributed_arithmetic') {
+    return { limit: 0, products: n - zeros, candidates: 0, dspMultipliers: 0, fabricMultipliers: 0, shiftAddProducts: n - zeros, dsp: 0 };
+  }
+  const fabric = sig.mulImpl === 'fabric';
+  if (constantWeights(sig.strategy)) {
+    // Constant products either become multiplier cores (DSP, or fabric when forced) — at most `limit` of them,
+    // shared under PIPELINE II=RF — or shift-and-add logic; narrow constants mostly the latter.
+    const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(zeros / rf));
+    const products = Math.max(0, n - zeros - pow2);
+    const candidates = isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? Math.round(products * p.latencyNarrowDspShare) : products;
+    const cores = Math.min(candidates, limit);
+    const dspMultipliers = fabric ? 0 : cores;
+    return {
+      limit,
+      products,
+      candidates,
+      dspMultipliers,
+      fabricMultipliers: fabric ? cores : 0,
+      shiftAddProducts: products - candidates,
+      dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType),
+    };
+  }
+  const limit = Math.ceil(n / rf);
+  const dspMultipliers = fabric || isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? 0 : limit;
+  return { limit, products: limit, candidates: limit, dspMultipliers, fabricMultipliers: limit - dspMultipliers, shiftAddProducts: 0, dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType) };
+}
+
+/** Bits of the weights of an `n`-entry kernel. */
+export function weightBits(sig: LayerSignature, n: number): number {
+  return n * sig.weightWidth;
+}
+
+/**
+ * BRAM_18K of the Resource strategy's weight ROM (`block_factor·w` bits wide, RF deep) — 0 for RF = 1, constant
+ * weights, external (BramFactor) weights, or ROMs below `romBramMinBits` (kept in LUTs by the tool).
+ */
+export function weightRomBram18(sig: LayerSignature, n: number, rf: number, p: Parameters): number {
+  if (constantWeights(sig.strategy) && sig.strategy !== 'resource_unrolled') return 0;
+  if (rf <= 1 || sig.externalWeights) return 0;
+  const bits = weightBits(sig, n);
+  if (bits < p.romBramMinBits) return 0;
+  return romBram18(Math.ceil(n / rf) * sig.weightWidth, rf, p.romRemainderLutBits);
+}
+
+/** Weight bits a Resource kernel keeps in LUTs/registers instead of BRAM (0 when they are in BRAM or constants). */
+export function weightLutBits(sig: LayerSignature, n: number, rf: number, p: Parameters): number {
+  if (constantWeights(sig.strategy) || sig.externalWeights) return 0;
+  const bits = weightBits(sig, n);
+  return rf <= 1 || bits < p.romBramMinBits ? bits : 0;
+}
+
+/** `ceil(log2 n)` for n ≥ 1 (adder-tree depth), 0 for n ≤ 1. */
+export function log2Ceil(n: number): number {
+  return n <= 1 ? 0 : Math.ceil(Math.log2(n));
+}
+
+/**
+ * Cycles the Latency kernel needs per call when the ALLOCATION limit shares multiplier cores:
+ * `min(RF, ceil(candidates/limit) + 1)` (shift-and-add constants are not shared).
+ */
+export function serialCycles(m: Multipliers, rf: number): number {
+  if (rf <= 1) return 1;
+  const per = Math.ceil(Math.max(m.candidates, 1) / Math.max(m.limit, 1)) + 1;
+  return per < rf ? per : rf;
+}
+
+/** How much faster than 5 ns the clock is, `max(0, 5/clock − 1)`: extra pipeline registers and cycles at fast clocks. */
+export function clockPressure(clockNs: number): number {
+  const f = 5 / Math.max(clockNs, 0.1) - 1;
+  return f > 0 ? f : 0;
+}

@@ -1,0 +1,60 @@
+/**
+ * Zero and power-of-two weights after quantisation to the weight type: what a Latency-strategy kernel with
+ * constant weights lets the HLS tool drop (zeros) or turn into shifts (±2^k).
+ * @see /work/shared/docs/hls4ml.md §2.1 (constant weights, zero products removed) and §2.12
+ */
+import type { FixedType } from '../fixed/precision.js';
+import type { Layer } from '../ir/layer.js';
+import { KERNEL_PARAMS } from '../ir/layer-facts.js';
+
+/** Counts over a layer's kernel entries for one weight type. */
+export interface WeightStats {
+  readonly weights: number;
+  readonly zeros: number;
+  readonly pow2: number;
+}
+
+/** The integer code of `v` in type `t` (rounding mode and overflow applied as `ap_fixed` does, approximately). */
+export function quantizedCode(v: number, t: FixedType): number {
+  const scaled = v * 2 ** (t.width - t.integer);
+  let q = t.rounding === 'TRN' ? Math.floor(scaled) : t.rounding === 'TRN_ZERO' ? Math.trunc(scaled) : Math.round(scaled);
+  const lo = t.signed ? -(2 ** (t.width - 1)) : 0;
+  const hi = t.signed ? 2 ** (t.width - 1) - 1 : 2 ** t.width - 1;
+  if (q < lo || q > hi) {
+    if (t.overflow === 'WRAP') {
+      const span = 2 ** t.width;
+      q = ((((q - lo) % span) + span) % span) + lo;
+    } else q = q < lo ? lo : hi;
+  }
+  return q;
+}
+
+/** True when |q| is a power of two (1, 2, 4, …). */
+function isPow2Code(q: number): boolean {
+  const a = q < 0 ? -q : q;
+  return a > 0 && Number.isInteger(Math.log2(a));
+}
+
+/**
+ * Zero / power-of-two counts of the layer's kernels quantised to `t`; HGQ per-weight bit counts, when the layer
+ * has them, add the weights HGQ pruned (0 bits) to the zeros.
+ */
+export function weightStatsOf(layer: Layer, t: FixedType): WeightStats {
+  let weights = 0;
+  let zeros = 0;
+  let pow2 = 0;
+  const bits = layer.hgq?.weightBits;
+  for (const name of KERNEL_PARAMS) {
+    const tensor = layer.params[name];
+    if (!tensor) continue;
+    const data = tensor.data;
+    const useBits = name === 'weight' && bits !== undefined && bits.length === data.length;
+    for (let i = 0; i < data.length; i++) {
+      weights++;
+      const q = useBits && bits[i] === 0 ? 0 : quantizedCode(data[i], t);
+      if (q === 0) zeros++;
+      else if (isPow2Code(q)) pow2++;
+    }
+  }
+  return { weights, zeros, pow2 };
+}
