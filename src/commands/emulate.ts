@@ -7,7 +7,7 @@ import { renderTable } from '../cli/table.js';
 import { encodeNpy, readLabels } from '../estimators/accuracy/data-formats.js';
 import { floatReference, type FloatEngine } from '../estimators/accuracy/float-reference.js';
 import { accuracyMetrics, type AccuracyMetrics } from '../estimators/accuracy/metrics.js';
-import { pointFromConfigText } from '../estimators/accuracy/point-from-config.js';
+import { readPointText } from '../estimators/point-file.js';
 import type { Batch, EmulationOptions, EmulationResult } from '../estimators/emulator/types.js';
 import type { DesignPoint } from '../ir/design-point.js';
 import { designPointOf } from '../ir/design-point.js';
@@ -48,7 +48,8 @@ export default class Emulate extends BaseCommand {
   static override summary = 'Emulate the fixed-point firmware of a design point bit-accurately and compare it with the float model.';
   static override description = `Runs the float reference and the bit-accurate emulator on the same samples and prints, per output,
 top-class agreement, accuracy against labels (if given), mean and max absolute error, per-layer errors and
-overflow counts. --config is an hls4ml-style YAML whose HLSConfig sets the point's precisions and knobs
+overflow counts. --config is a design-point file: an hls4ml-style YAML whose HLSConfig sets the point's precisions and knobs
+(as written by 'hlsdse pick'), or hlsdse's own point format (as 'estimate --config' takes)
 (default: the model's own configuration). With --out, outputs are written as .npy files.`;
   static override examples = [
     '<%= config.bin %> emulate examples/models/keras/KERAS_3layer.json --data x_test.npy --labels y_test.npy',
@@ -59,7 +60,7 @@ overflow counts. --config is an hls4ml-style YAML whose HLSConfig sets the point
   };
   static override flags = {
     ...sampleFlags,
-    config: Flags.string({ description: 'Design point: an hls4ml-style YAML with HLSConfig (and optionally IOType, Part, ClockPeriod).' }),
+    config: Flags.string({ description: 'Design point: an hls4ml-style YAML with HLSConfig (and optionally IOType, Part, ClockPeriod), or an hlsdse point file.' }),
     labels: Flags.string({ description: 'Labels for --data: class indices (one per sample) or one-hot rows, as .npy, .csv or .json.' }),
     out: Flags.string({ description: 'Folder to write emulated and float outputs to, as .npy.' }),
     json: Flags.boolean({ description: 'Print the metrics as JSON on stdout.', default: false }),
@@ -68,7 +69,7 @@ overflow counts. --config is an hls4ml-style YAML whose HLSConfig sets the point
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Emulate);
     const graph = await loadGraph(args.model, flags.weights ? { weights: flags.weights } : {});
-    const point = flags.config ? pointFromConfigText(graph, (await readModelFile(flags.config)).toString('utf8'), flags.config) : designPointOf(graph);
+    const point = flags.config ? readPointText(graph, (await readModelFile(flags.config)).toString('utf8'), flags.config) : designPointOf(graph);
     const samples = await samplesFromFlags(graph, flags);
     let labels = samples.labels;
     if (flags.labels) {

@@ -1,13 +1,12 @@
 /** `hlsdse estimate`: what a design point of a model will cost — per layer and in total, with intervals. */
-import { readFileSync } from 'node:fs';
 import { Args, Flags } from '@oclif/core';
-import { parse as parseYaml } from 'yaml';
 import { BaseCommand } from '../cli/base-command.js';
 import { renderEstimate } from '../cli/render-estimate.js';
 import { defaultCalibration, loadCalibration } from '../estimators/calibration/load.js';
 import { lookupDevice } from '../estimators/devices.js';
 import { estimateDesign } from '../estimators/estimate-design.js';
-import { applyPointConfig, parsePointConfig } from '../estimators/point-config.js';
+import { readPointText } from '../estimators/point-file.js';
+import { readModelFile } from '../ir/load/read-file.js';
 import { designPointOf, type DesignPoint } from '../ir/design-point.js';
 import { loadGraph } from '../ir/load/load-graph.js';
 import { fail, HlsdseError } from '../util/errors.js';
@@ -43,15 +42,7 @@ parallelizationFactor/precision, fifoDepths. Figures are means with an interval 
     const calibration = flags.calibration ? loadCalibration(flags.calibration) : defaultCalibration();
     const graph = await loadGraph(args.model, flags.weights ? { weights: flags.weights } : {});
     let point: DesignPoint = designPointOf(graph);
-    if (flags.config) {
-      let raw: unknown;
-      try {
-        raw = parseYaml(readFileSync(flags.config, 'utf8'));
-      } catch (e) {
-        fail((e as NodeJS.ErrnoException).code === 'ENOENT' ? 'file-not-found' : 'corrupt-file', flags.config, (e as NodeJS.ErrnoException).code === 'ENOENT' ? 'no such file' : `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-      }
-      point = applyPointConfig(graph, point, parsePointConfig(raw, flags.config), flags.config);
-    }
+    if (flags.config) point = readPointText(graph, (await readModelFile(flags.config)).toString('utf8'), flags.config);
     if (flags.part) point = { ...point, part: flags.part };
     if (flags['io-type']) point = { ...point, ioType: flags['io-type'] as DesignPoint['ioType'] };
     if (flags.clock) {
