@@ -26,8 +26,11 @@ export interface DesignPoint {
   readonly bramFactor: number;
   /** Knobs by layer name; every layer of the graph has an entry. */
   readonly layers: Readonly<Record<string, LayerKnobs>>;
-  /** io_stream FIFO depth per stream (named by its producer layer); absent streams get the sizing rule's depth. */
-  readonly fifoDepths?: Readonly<Record<string, number>>;
+  /**
+   * io_stream FIFO depth per stream (named `<producer>_out`); absent streams get the sizing rule's depth.
+   * `'default'` keeps hls4ml's default depth (the tensor's pixel count) on every stream.
+   */
+  readonly fifoDepths?: Readonly<Record<string, number>> | 'default';
 }
 
 /** The design point a graph's configuration describes (from its model file and hls4ml config). */

@@ -53,8 +53,8 @@ export function streamProcesses(prep: PreparedGraph, sigs: readonly LayerSignatu
 const MEMO = new WeakMap<Parameters, WeakMap<PreparedGraph, Map<string, FifoSizing>>>();
 
 /** What sizing depends on beyond the graph: each process's rates and stream widths, and the given depths. */
-function sizingKey(sigs: readonly LayerSignature[], estimates: readonly LayerEstimate[], given: Readonly<Record<string, number>> | undefined): string {
-  let k = given ? JSON.stringify(given) : '';
+function sizingKey(sigs: readonly LayerSignature[], estimates: readonly LayerEstimate[], given: Readonly<Record<string, number>> | 'default' | undefined): string {
+  let k = given === undefined ? '' : typeof given === 'string' ? given : JSON.stringify(given);
   for (let i = 0; i < sigs.length; i++) k += `;${estimates[i].iiCycles},${Math.round(estimates[i].latencyCycles.mean)},${sigs[i].resultWidth}`;
   return k;
 }
@@ -65,7 +65,7 @@ export function sizeFifosMemo(
   sigs: readonly LayerSignature[],
   estimates: readonly LayerEstimate[],
   p: Parameters,
-  given: Readonly<Record<string, number>> | undefined,
+  given: Readonly<Record<string, number>> | 'default' | undefined,
 ): FifoSizing {
   let byGraph = MEMO.get(p);
   if (!byGraph) {
@@ -87,13 +87,16 @@ export function sizeFifosMemo(
   return s;
 }
 
-/** Sizes the FIFOs of an io_stream design; `given` are depths the design point fixes, by stream name. */
+/**
+ * Sizes the FIFOs of an io_stream design; `given` are depths the design point fixes, by stream name, or
+ * `'default'` for hls4ml's default depths everywhere.
+ */
 export function sizeFifos(
   prep: PreparedGraph,
   sigs: readonly LayerSignature[],
   estimates: readonly LayerEstimate[],
   p: Parameters,
-  given: Readonly<Record<string, number>> | undefined,
+  given: Readonly<Record<string, number>> | 'default' | undefined,
 ): FifoSizing {
   const { processes, processOf } = streamProcesses(prep, sigs, estimates);
   const edges = streamEdges(processes);
@@ -114,13 +117,13 @@ export function sizeFifos(
     const widthBits = Math.max(1, src.channels) * src.resultWidth;
     const defaultDepth = Math.max(1, src.outPixels);
     const sizedDepth = Math.min(defaultDepth, Math.max(1, maxOccupancy(free, e)));
-    const depth = given?.[stream] ?? given?.[name] ?? sizedDepth;
+    const depth = given === 'default' ? defaultDepth : (given?.[stream] ?? given?.[name] ?? sizedDepth);
     const c = fifoCost(widthBits, depth, p);
     const d = fifoCost(widthBits, defaultDepth, p);
     return { stream, producer: name, consumer: processes[e.consumer].name, widthBits, depth, sizedDepth, defaultDepth, bram18: c.bram18, lut: c.lut, defaultBram18: d.bram18, defaultLut: d.lut };
   });
   const warnings: string[] = [];
-  if (given && fifos.some((f) => f.depth < f.sizedDepth)) {
+  if (given && given !== 'default' && fifos.some((f) => f.depth < f.sizedDepth)) {
     const bounded = simulate(processes, 2, fifos.map((f) => f.depth), interval);
     if (bounded.deadlock) warnings.push(`the given FIFO depths deadlock the dataflow (e.g. ${fifos.filter((f) => f.depth < f.sizedDepth).map((f) => `${f.stream}: ${f.depth} < ${f.sizedDepth}`).slice(0, 3).join(', ')})`);
     else if (bounded.finish > free.finish) warnings.push(`the given FIFO depths stall the dataflow: ${bounded.finish} instead of ${free.finish} cycles for two frames`);

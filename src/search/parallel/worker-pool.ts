@@ -17,6 +17,17 @@ export type FromWorker =
   | { readonly type: 'result'; readonly id: number; readonly outcomes: readonly PointOutcome[] }
   | { readonly type: 'failed'; readonly id?: number; readonly message: string };
 
+/**
+ * Starts a worker on `script`. Built code (`.js`) runs directly; TypeScript sources (development and tests)
+ * go through a tiny bootstrap that registers tsx in the worker first, since loader hooks are per thread.
+ */
+function spawnWorker(script: URL): Worker {
+  if (!script.pathname.endsWith('.ts')) return new Worker(script);
+  const tsx = import.meta.resolve('tsx/esm/api');
+  const boot = `import(${JSON.stringify(tsx)}).then((m) => { m.register(); return import(${JSON.stringify(script.href)}); });`;
+  return new Worker(boot, { eval: true });
+}
+
 /** Number of workers to use by default: every core the process may use. */
 export function defaultWorkerCount(): number {
   return Math.max(1, availableParallelism());
@@ -37,10 +48,9 @@ export class WorkerPool<I> {
   /** Starts `count` workers and waits until each has built its evaluator from `init`. */
   static async start<I>(script: URL, init: I, count: number): Promise<WorkerPool<I>> {
     const pool = new WorkerPool<I>(count);
-    const execArgv = script.pathname.endsWith('.ts') ? ['--import', 'tsx'] : [];
     await Promise.all(
       Array.from({ length: count }, () => {
-        const w = new Worker(script, { execArgv });
+        const w = spawnWorker(script);
         pool.workers.push(w);
         return new Promise<void>((resolve, reject) => {
           w.once('message', (m: FromWorker) => (m.type === 'ready' ? resolve() : reject(new Error(m.type === 'failed' ? m.message : 'worker did not start'))));

@@ -54,6 +54,7 @@ const fmt = (v: number) => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(M
 export function buildReportModel(input: ReportInput): ReportModel {
   const { header, records, front } = input;
   const names = header.objectives;
+  const label = (n: string) => n.replace(/:min$/, '').replace(/:max$/, ' (max)');
   const ok = records.filter((r) => r.status === 'ok' && r.objectives);
   const limit = input.maxPlotPoints ?? 4000;
   const step = Math.max(1, Math.ceil(ok.length / limit));
@@ -67,9 +68,9 @@ export function buildReportModel(input: ReportInput): ReportModel {
     for (let b = a + 1; b < names.length; b++) {
       plots.push(
         renderScatter({
-          title: `${names[b]} vs ${names[a]}`,
-          xLabel: names[a],
-          yLabel: names[b],
+          title: `${label(names[b])} vs ${label(names[a])}`,
+          xLabel: label(names[a]),
+          yLabel: label(names[b]),
           points: sample.map((r) => ({ x: value(r, a), y: value(r, b), label: r.key })),
           front: front.map((r) => ({ x: value(r, a), y: value(r, b), label: r.key })),
         }),
