@@ -109,7 +109,8 @@ export async function sweep(o: SweepOptions): Promise<SweepSummary> {
   };
   mkdirSync(o.out, { recursive: true });
   const description: RunDescription = { init: { ...init, accuracy: undefined } as RunDescription['init'], ...(accuracy ? { accuracy: { description: accuracy.description, samples: header.accuracy?.samples ?? 0 } } : {}) };
-  writeFileSync(join(o.out, RUN_FILES.init), `${JSON.stringify(description, null, 2)}\n`);
+  // On resume the run's own sweep.json stays: the journal header check decides whether the run matches.
+  if (!o.resume) writeFileSync(join(o.out, RUN_FILES.init), `${JSON.stringify(description, null, 2)}\n`);
   let evaluate: BatchEvaluator;
   let close = async () => {};
   if (o.workers > 1) {

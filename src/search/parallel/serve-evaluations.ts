@@ -5,6 +5,7 @@
 import { parentPort } from 'node:worker_threads';
 import type { Genome } from '../space/design-space.js';
 import type { PointOutcome } from '../run-sweep.js';
+import { packOutcomes, unpackGenomes } from './outcome-codec.js';
 import type { FromWorker, ToWorker } from './worker-pool.js';
 
 /** Serves evaluation requests on this worker thread. */
@@ -25,7 +26,8 @@ export function serveEvaluations<I>(build: (init: I) => Promise<(genome: Genome)
     } else if (m.type === 'chunk') {
       try {
         if (!evaluate) throw new Error('worker was not initialised');
-        send({ type: 'result', id: m.id, outcomes: m.genomes.map((g) => (evaluate as (g: Genome) => PointOutcome)(g)) });
+        const outcomes = packOutcomes(unpackGenomes(m.genomes).map((g) => (evaluate as (g: Genome) => PointOutcome)(g)));
+        port.postMessage({ type: 'result', id: m.id, outcomes } satisfies FromWorker, [outcomes.values.buffer as ArrayBuffer, outcomes.status.buffer as ArrayBuffer]);
       } catch (e) {
         send({ type: 'failed', id: m.id, message: e instanceof Error ? e.message : String(e) });
       }

@@ -8,13 +8,14 @@ import { Worker } from 'node:worker_threads';
 import PQueue from 'p-queue';
 import type { Genome } from '../space/design-space.js';
 import type { PointOutcome } from '../run-sweep.js';
+import { packGenomes, unpackOutcomes, type PackedOutcomes } from './outcome-codec.js';
 
 /** Messages to a worker. */
-export type ToWorker<I> = { readonly type: 'init'; readonly init: I } | { readonly type: 'chunk'; readonly id: number; readonly genomes: readonly Genome[] };
+export type ToWorker<I> = { readonly type: 'init'; readonly init: I } | { readonly type: 'chunk'; readonly id: number; readonly genomes: { width: number; data: Int32Array } };
 /** Messages from a worker. */
 export type FromWorker =
   | { readonly type: 'ready' }
-  | { readonly type: 'result'; readonly id: number; readonly outcomes: readonly PointOutcome[] }
+  | { readonly type: 'result'; readonly id: number; readonly outcomes: PackedOutcomes }
   | { readonly type: 'failed'; readonly id?: number; readonly message: string };
 
 /**
@@ -93,13 +94,14 @@ export class WorkerPool<I> {
         },
         reject,
       });
-      w.postMessage({ type: 'chunk', id, genomes } satisfies ToWorker<I>);
+      const packed = packGenomes(genomes);
+      w.postMessage({ type: 'chunk', id, genomes: packed } satisfies ToWorker<I>, [packed.data.buffer as ArrayBuffer]);
     });
   }
 
   private receive(_w: Worker, m: FromWorker): void {
     if (m.type === 'result') {
-      this.pending.get(m.id)?.resolve(m.outcomes);
+      this.pending.get(m.id)?.resolve(unpackOutcomes(m.outcomes));
       this.pending.delete(m.id);
     } else if (m.type === 'failed') {
       const p = m.id !== undefined ? this.pending.get(m.id) : undefined;
