@@ -1,6 +1,9 @@
 /** `hlsdse budgets`: one point's resources and timing as JSON, for the rest of a firmware flow. */
 import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
+import { runContext } from '../cli/load-run-context.js';
+import { pointOfGenome } from '../search/evaluate-point.js';
+import { pointHash } from '../search/space/point-hash.js';
 import { loadMetrics } from '../search/run-sweep.js';
 import { readRuns } from '../search/run-files.js';
 import { fail } from '../util/errors.js';
@@ -20,9 +23,11 @@ export default class Budgets extends BaseCommand {
     if (r.status !== 'ok') fail('bad-flag', '--point', `point '${flags.point}' was ${r.status}: ${r.reason ?? ''}`);
     const m = loadMetrics(r.metrics);
     const h = run.journal.header;
+    const hash = run.description ? pointHash(pointOfGenome((await runContext(run)).space, r.genome)) : undefined;
     this.printJson({
       model: h.model.name,
       point: r.key,
+      ...(hash ? { pointHash: hash } : {}),
       withinBudget: r.violation === 0,
       budgets: h.budgets,
       lut: m.lut,

@@ -12,6 +12,7 @@ import type { Graph } from '../ir/graph.js';
 import { checkBudgets, parseBudgets, totalViolation } from '../search/budgets.js';
 import { closestToBudgets, describeNearMiss } from '../search/closest.js';
 import { pointOfGenome } from '../search/evaluate-point.js';
+import { pointHash } from '../search/space/point-hash.js';
 import { metricByName } from '../search/objectives.js';
 import { frontOf, readRuns } from '../search/run-files.js';
 import { loadMetrics } from '../search/run-sweep.js';
@@ -64,11 +65,11 @@ export default class Pick extends BaseCommand {
       writeFileSync(file, config);
     }
     if (flags.json) {
-      this.printJson({ point: best.key, metrics: loadMetrics(best.metrics), breakdown: breakdown.rows, config, ...(file ? { file } : {}) });
+      this.printJson({ point: best.key, pointHash: pointHash(point), metrics: loadMetrics(best.metrics), breakdown: breakdown.rows, config, ...(file ? { file } : {}) });
       return;
     }
     const m = loadMetrics(best.metrics);
-    this.out(`point ${best.key} of ${fits.length} fitting front point(s), lowest ${prefer}: LUT ${formatCount(m.lut?.mean ?? 0)}, FF ${formatCount(m.ff?.mean ?? 0)}, DSP ${formatCount(m.dsp?.mean ?? 0)}, BRAM_18K ${formatCount(m.bram?.mean ?? 0)}, latency ${formatCount(m.latency?.mean ?? 0)} cycles (${(m['latency-ns']?.mean ?? 0).toFixed(1)} ns), II ${m.ii?.mean ?? ''}\n`);
+    this.out(`point ${best.key} (hash ${pointHash(point)}) of ${fits.length} fitting front point(s), lowest ${prefer}: LUT ${formatCount(m.lut?.mean ?? 0)}, FF ${formatCount(m.ff?.mean ?? 0)}, DSP ${formatCount(m.dsp?.mean ?? 0)}, BRAM_18K ${formatCount(m.bram?.mean ?? 0)}, latency ${formatCount(m.latency?.mean ?? 0)} cycles (${(m['latency-ns']?.mean ?? 0).toFixed(1)} ns), II ${m.ii?.mean ?? ''}\n`);
     this.out(
       renderTable(
         ['layer', 'kind', 'strategy', 'RF', 'LUT', 'FF', 'DSP', 'BRAM', 'latency', 'II'].map((h, i) => ({ header: h, ...(i >= 3 ? { align: 'right' as const } : {}) })),

@@ -84,3 +84,15 @@ pin: {output_softmax: {strategy: latency, reuseFactor: 1}}
     expect(a.hash).not.toBe(b.hash);
   });
 });
+
+describe('pointHash', async () => {
+  const { pointHash } = await import('../../../src/search/space/point-hash.js');
+  it('depends on the knob values only', () => {
+    const a = buildSpace(graph, DEFAULT_SPACE);
+    const b = buildSpace(graph, parseSpaceText('s.yml', "layers: {'*': {strategy: [resource, latency], reuseFactor: legal}}"));
+    const pa = decodeGenome(a, indexGenome(a, 0n)).point; // latency everywhere, RF 1
+    const pb = decodeGenome(b, b.knobs.map((k) => (k.name === 'strategy' ? 1 : 0))).point; // latency (second value), RF 1
+    expect(pointHash(pa)).toBe(pointHash(pb));
+    expect(pointHash(decodeGenome(a, indexGenome(a, 1n)).point)).not.toBe(pointHash(pa));
+  });
+});
