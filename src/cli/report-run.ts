@@ -6,21 +6,17 @@ import { writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { fileURLToPath } from 'node:url';
 import ejs from 'ejs';
-import type { Graph } from '../ir/graph.js';
 import { estimateGenome, type EvaluationContext } from '../search/evaluate-point.js';
 import type { EvaluationRecord, JournalHeader } from '../search/journal/records.js';
 import { buildReportModel, type Breakdown } from '../search/report/report-model.js';
-import { RUN_FILES } from '../search/run-files.js';
+import { RUN_FILES, type RunSummary } from '../search/run-files.js';
 
 /** The report template (the same relative place from `src/cli` and `dist/cli`). */
 export const REPORT_TEMPLATE = fileURLToPath(new URL('../../templates/report/report.html.ejs', import.meta.url));
 
 /** What a report is built from. */
 export interface RunReportInput {
-  readonly header: JournalHeader;
-  readonly records: readonly EvaluationRecord[];
-  readonly front: readonly EvaluationRecord[];
-  readonly graph: Graph;
+  readonly run: RunSummary;
   readonly ctx: EvaluationContext;
   readonly elapsedMs?: number;
 }
@@ -58,8 +54,8 @@ export function extremes(header: JournalHeader, front: readonly EvaluationRecord
 
 /** Renders and writes `report.html` into `dir`; returns its path. */
 export async function writeRunReport(dir: string, input: RunReportInput): Promise<string> {
-  const { header, records } = input;
-  const ok = records.filter((r) => r.status === 'ok');
+  const { header, front, sample } = input.run;
+  const run = input.run;
   const facts: [string, string][] = [
     ['model', `${header.model.name} (${header.model.files.join(', ')})`],
     ['part, clock, IO', `${input.ctx.space.base.part}, ${input.ctx.space.base.clockPeriodNs} ns, ${header.space.knobs.find((k) => k.id === '*.ioType') ? 'searched' : input.ctx.space.base.ioType}`],
@@ -67,14 +63,14 @@ export async function writeRunReport(dir: string, input: RunReportInput): Promis
     ['strategy, seed', `${header.strategy}, ${header.seed}`],
     ['objectives', header.objectives.join(', ')],
     ['budgets', header.budgets.length ? header.budgets.join(', ') + (header.budgetAtUpper ? ' (upper end of the interval)' : '') : 'none'],
-    ['evaluated', `${records.length} points: ${ok.length} legal, ${records.length - ok.length} rejected, ${ok.filter((r) => r.violation === 0).length} within budget`],
-    ['front', `${input.front.length} points`],
+    ['evaluated', `${run.evaluated} points: ${run.legal} legal, ${run.evaluated - run.legal} rejected, ${run.withinBudget} within budget`],
+    ['front', `${front.length} points`],
     ['calibration', `${header.calibration.id} (${header.calibration.hash})`],
     ...(header.accuracy ? ([['accuracy data', header.accuracy.data]] as [string, string][]) : []),
     ...(input.elapsedMs !== undefined ? ([['time', `${(input.elapsedMs / 1000).toFixed(1)} s`]] as [string, string][]) : []),
   ];
-  const breakdowns = extremes(header, input.front).map((e) => breakdownOf(input.ctx, e.record, e.title));
-  const model = buildReportModel({ header, records, front: input.front, breakdowns, facts });
+  const breakdowns = extremes(header, front).map((e) => breakdownOf(input.ctx, e.record, e.title));
+  const model = buildReportModel({ header, sample, front, breakdowns, facts });
   const html = await ejs.renderFile(REPORT_TEMPLATE, model, { async: true });
   const file = join(dir, RUN_FILES.report);
   writeFileSync(file, html);

@@ -3,7 +3,7 @@
  * the accuracy batch when asked for, the journal header, the evaluator (worker threads or in-process), then run
  * the driver with progress and a clean stop on Ctrl-C or `--time`, and write `front.json` and `report.html`.
  */
-import { mkdirSync, readFileSync, writeFileSync } from 'node:fs';
+import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { floatForward } from '../estimators/accuracy/float-forward.js';
 import { calibrationHash } from '../estimators/calibration/hash.js';
@@ -11,13 +11,13 @@ import { lookupDevice } from '../estimators/devices.js';
 import { loadGraph } from '../ir/load/load-graph.js';
 import { readModelFile } from '../ir/load/read-file.js';
 import { parseBudgets } from '../search/budgets.js';
-import { closestToBudgets, describeNearMiss } from '../search/closest.js';
+import { closestToBudgets, describeNearMiss, type NearMiss } from '../search/closest.js';
+import { streamJournal } from '../search/journal/stream-journal.js';
 import { makePointEvaluator } from '../search/evaluate-point.js';
-import { parseJournal } from '../search/journal/read-journal.js';
 import { JOURNAL_SCHEMA, type JournalHeader } from '../search/journal/records.js';
 import { parseObjectives } from '../search/objectives.js';
 import { startSweepPool } from '../search/parallel/sweep-pool.js';
-import { frontOf, RUN_FILES, type RunDescription } from '../search/run-files.js';
+import { RUN_FILES, summarizeRuns, type RunDescription, type RunSummary } from '../search/run-files.js';
 import { runSweep, type BatchEvaluator, type SweepResult } from '../search/run-sweep.js';
 import { buildSpace, DEFAULT_SPACE } from '../search/space/build-space.js';
 import { parseSpaceText, type SpaceConfig } from '../search/space/space-config.js';
@@ -57,7 +57,7 @@ export interface SweepSummary {
   readonly run: string;
   readonly result: Omit<SweepResult, 'archive'>;
   readonly spaceSize: string;
-  readonly front: ReturnType<typeof frontOf>;
+  readonly front: RunSummary['front'];
   readonly objectives: readonly string[];
 }
 
@@ -153,15 +153,19 @@ export async function sweep(o: SweepOptions): Promise<SweepSummary> {
     if (!o.quiet) progress.done();
     await close();
   }
-  const journalFile = join(o.out, RUN_FILES.journal);
-  const { records } = parseJournal(readFileSync(journalFile, 'utf8'), journalFile);
-  const front = frontOf(records);
+  const run = await summarizeRuns([o.out]);
+  const front = run.front;
   writeFileSync(join(o.out, RUN_FILES.front), `${JSON.stringify(front, null, 1)}\n`);
-  await writeRunReport(o.out, { header, records, front, graph, ctx, elapsedMs: Date.now() - started });
+  await writeRunReport(o.out, { run, ctx, elapsedMs: Date.now() - started });
   const { archive: _a, ...rest } = result;
   if (result.evaluated === 0) fail('internal', o.out, 'the sweep evaluated no point');
   if (budgets.length > 0 && front.length === 0) {
-    const near = closestToBudgets(records, budgets, o.budgetAtUpper, 3);
+    let near: NearMiss[] = [];
+    await streamJournal(join(o.out, RUN_FILES.journal), {
+      onBatch: (_b, recs) => {
+        near = closestToBudgets([...near.map((m) => m.record), ...recs], budgets, o.budgetAtUpper, 3);
+      },
+    });
     for (const m of near.slice(1)) process.stderr.write(`closest: ${describeNearMiss(m)}\n`);
     fail('bad-flag', '--budget', `no evaluated point meets ${o.budget} (journal kept in ${o.out}); closest is ${near.length ? describeNearMiss(near[0]) : 'none: every point was illegal'}`);
   }

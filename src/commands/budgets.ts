@@ -5,7 +5,7 @@ import { runContext } from '../cli/load-run-context.js';
 import { pointOfGenome } from '../search/evaluate-point.js';
 import { pointHash } from '../search/space/point-hash.js';
 import { loadMetrics } from '../search/run-sweep.js';
-import { readRuns } from '../search/run-files.js';
+import { findRecord } from '../search/run-files.js';
 import { fail } from '../util/errors.js';
 
 /** Prints a point's LUT/FF/DSP/BRAM/URAM/latency/II with intervals. */
@@ -17,12 +17,12 @@ export default class Budgets extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Budgets);
-    const run = readRuns([args.run]);
-    const r = run.journal.records.find((x) => x.key === flags.point);
+    const run = await findRecord(args.run, flags.point);
+    const r = run.record;
     if (!r) fail('bad-flag', '--point', `no point '${flags.point}' in ${args.run}`);
     if (r.status !== 'ok') fail('bad-flag', '--point', `point '${flags.point}' was ${r.status}: ${r.reason ?? ''}`);
     const m = loadMetrics(r.metrics);
-    const h = run.journal.header;
+    const h = run.header;
     const hash = run.description ? pointHash(pointOfGenome((await runContext(run)).space, r.genome)) : undefined;
     this.printJson({
       model: h.model.name,

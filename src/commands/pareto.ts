@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { renderFront } from '../cli/render-front.js';
 import { METRICS } from '../search/metrics.js';
-import { frontOf, readRuns } from '../search/run-files.js';
+import { summarizeRuns } from '../search/run-files.js';
 
 /** Prints a run's front. */
 export default class Pareto extends BaseCommand {
@@ -19,15 +19,15 @@ export default class Pareto extends BaseCommand {
 
   async run(): Promise<void> {
     const { argv, flags } = await this.parse(Pareto);
-    const run = readRuns(argv as string[]);
-    const front = frontOf(run.journal.records);
-    for (const d of run.journal.dropped) this.note(`note: dropped ${d}`);
-    if (flags.json) this.printJson({ objectives: run.journal.header.objectives, front });
+    const run = await summarizeRuns(argv as string[]);
+    const front = run.front;
+    for (const d of run.dropped) this.note(`note: dropped ${d}`);
+    if (flags.json) this.printJson({ objectives: run.header.objectives, evaluated: run.evaluated, front });
     else if (flags.csv) {
       const metrics = METRICS.filter((m) => front.some((r) => r.metrics?.[m]));
       const head = ['point', 'genome', ...metrics.flatMap((m) => [m, `${m}_lo`, `${m}_hi`])];
       const rows = front.map((r) => [r.key, r.genome.join(' '), ...metrics.flatMap((m) => (r.metrics?.[m] ?? ['', '', '']).map(String))]);
       this.out([head, ...rows].map((r) => r.join(',')).join('\n'));
-    } else this.out(renderFront(front, run.journal.header.objectives, { limit: flags.limit, title: `${run.journal.records.length} points in ${run.dir}` }));
+    } else this.out(renderFront(front, run.header.objectives, { limit: flags.limit, title: `${run.evaluated} points in ${run.dir}` }));
   }
 }

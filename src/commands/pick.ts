@@ -14,7 +14,7 @@ import { closestToBudgets, describeNearMiss } from '../search/closest.js';
 import { pointOfGenome } from '../search/evaluate-point.js';
 import { pointHash } from '../search/space/point-hash.js';
 import { metricByName } from '../search/objectives.js';
-import { frontOf, readRuns } from '../search/run-files.js';
+import { summarizeRuns } from '../search/run-files.js';
 import { loadMetrics } from '../search/run-sweep.js';
 import { fail } from '../util/errors.js';
 
@@ -42,11 +42,11 @@ export default class Pick extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Pick);
-    const run = readRuns([args.run]);
+    const run = await summarizeRuns([args.run]);
     const ctx = await runContext(run);
     const budgets = flags.budget ? parseBudgets(flags.budget, lookupDevice(ctx.space.base.part)) : [];
-    const front = frontOf(run.journal.records);
-    const prefer = flags.prefer ? metricByName(flags.prefer) : (run.journal.header.objectives[0]?.split(':')[0] as ReturnType<typeof metricByName>);
+    const front = run.front;
+    const prefer = flags.prefer ? metricByName(flags.prefer) : (run.header.objectives[0]?.split(':')[0] as ReturnType<typeof metricByName>);
     if (!prefer) fail('bad-flag', '--prefer', `unknown metric '${flags.prefer}'`);
     const fits = front.filter((r) => totalViolation(checkBudgets(budgets, loadMetrics(r.metrics), flags['budget-upper'])) === 0);
     if (fits.length === 0) {

@@ -3,7 +3,7 @@ import { Args, Flags } from '@oclif/core';
 import { BaseCommand } from '../cli/base-command.js';
 import { runContext } from '../cli/load-run-context.js';
 import { writeRunReport } from '../cli/report-run.js';
-import { frontOf, readRuns } from '../search/run-files.js';
+import { summarizeRuns } from '../search/run-files.js';
 import { mkdirSync } from 'node:fs';
 
 /** Writes report.html for a run. */
@@ -15,11 +15,11 @@ export default class Report extends BaseCommand {
 
   async run(): Promise<void> {
     const { args, flags } = await this.parse(Report);
-    const run = readRuns([args.run]);
+    const run = await summarizeRuns([args.run]);
     const ctx = await runContext(run);
     const dir = flags.out ?? run.dir;
     mkdirSync(dir, { recursive: true });
-    const file = await writeRunReport(dir, { header: run.journal.header, records: run.journal.records, front: frontOf(run.journal.records), graph: ctx.graph, ctx });
+    const file = await writeRunReport(dir, { run, ctx });
     this.out(file);
   }
 }

@@ -3,12 +3,13 @@
  * strategy, updates the Pareto archive — until the budget of evaluations or time runs out, the strategy is
  * done, or the user stops it. It holds no search logic, and resumes a killed run from its journal.
  */
-import { existsSync, readFileSync, truncateSync } from 'node:fs';
+import { existsSync, truncateSync } from 'node:fs';
 import { fail } from '../util/errors.js';
 import { createRng, forkSeed } from '../util/rng.js';
 import { checkBudgets, totalViolation, type Budget } from './budgets.js';
 import { JournalWriter } from './journal/journal-writer.js';
-import { headerMismatch, parseJournal } from './journal/read-journal.js';
+import { headerMismatch } from './journal/read-journal.js';
+import { streamJournal } from './journal/stream-journal.js';
 import type { EvaluationRecord, JournalHeader, StoredMetrics } from './journal/records.js';
 import type { PointMetrics } from './metrics.js';
 import { objectiveVector, type Objective } from './objectives.js';
@@ -109,17 +110,20 @@ export async function runSweep(spec: SweepSpec, hooks: SweepHooks): Promise<Swee
   let writer: JournalWriter;
   if (spec.resume) {
     if (!existsSync(spec.journalFile)) fail('file-not-found', spec.journalFile, 'no journal to resume');
-    const j = parseJournal(readFileSync(spec.journalFile, 'utf8'), spec.journalFile);
-    const why = headerMismatch(j.header, spec.header);
-    if (why) fail('bad-config', spec.journalFile, `cannot resume: ${why}`);
+    // Streamed batch by batch: an overnight journal does not fit in memory as one string.
+    const j = await streamJournal(spec.journalFile, {
+      onHeader: (h) => {
+        const why = headerMismatch(h, spec.header);
+        if (why) fail('bad-config', spec.journalFile, `cannot resume: ${why}`);
+      },
+      onBatch: (_b, recs) => {
+        strategy.tell(recs.map((r) => toldOf(r, spec.objectives.length)));
+        account(recs);
+      },
+    });
     truncateSync(spec.journalFile, j.validBytes);
-    for (let b = 0; b < j.batches; b++) {
-      const recs = j.records.filter((r) => r.batch === b);
-      strategy.tell(recs.map((r) => toldOf(r, spec.objectives.length)));
-      account(recs);
-    }
     batches = j.batches;
-    hooks.onResume?.(j.batches, j.records.length, j.dropped);
+    hooks.onResume?.(j.batches, j.records, j.dropped);
     writer = JournalWriter.append(spec.journalFile);
   } else {
     if (existsSync(spec.journalFile)) fail('bad-flag', spec.journalFile, 'a journal already exists here; use --resume to continue it or choose another --out');

@@ -40,25 +40,20 @@ export interface ReportModel {
 /** Inputs of {@link buildReportModel}. */
 export interface ReportInput {
   readonly header: JournalHeader;
-  readonly records: readonly EvaluationRecord[];
+  /** Legal points to plot in grey (already a bounded sample). */
+  readonly sample: readonly EvaluationRecord[];
   readonly front: readonly EvaluationRecord[];
   readonly breakdowns: readonly Breakdown[];
   readonly facts: readonly (readonly [string, string])[];
-  /** At most this many grey points per plot (evenly thinned, deterministic). */
-  readonly maxPlotPoints?: number;
 }
 
 const fmt = (v: number) => (Math.abs(v) >= 100 || Number.isInteger(v) ? String(Math.round(v)) : v.toPrecision(3));
 
-/** Builds the report model from a journal's records and front. */
+/** Builds the report model from a run's front and a sample of its points. */
 export function buildReportModel(input: ReportInput): ReportModel {
-  const { header, records, front } = input;
+  const { header, front, sample } = input;
   const names = header.objectives;
   const label = (n: string) => n.replace(/:min$/, '').replace(/:max$/, ' (max)');
-  const ok = records.filter((r) => r.status === 'ok' && r.objectives);
-  const limit = input.maxPlotPoints ?? 4000;
-  const step = Math.max(1, Math.ceil(ok.length / limit));
-  const sample = ok.filter((_, i) => i % step === 0);
   const plots: string[] = [];
   const value = (r: EvaluationRecord, i: number) => {
     const v = r.objectives?.[i] ?? Number.NaN;

@@ -95,3 +95,23 @@ describe('sweep journal', () => {
     expect(() => mergeJournals([a, { ...b, header: { ...b.header, objectives: ['dsp'] } }], ['m1', 'm2'])).toThrow('cannot merge with m1: written for a different objectives');
   });
 });
+
+describe('streamed journal', async () => {
+  const { streamJournal } = await import('../../../src/search/journal/stream-journal.js');
+  const { writeFileSync } = await import('node:fs');
+  it('agrees with the in-memory reader at every cut', async () => {
+    const file = join(dir, 's.jsonl');
+    const text = writeJournal(file, 3);
+    for (let cut = text.indexOf('\n') + 1; cut <= text.length; cut += 7) {
+      const part = join(dir, `s-${cut}.jsonl`);
+      writeFileSync(part, text.slice(0, cut));
+      const mem = parseJournal(text.slice(0, cut), part);
+      const seen: number[] = [];
+      const s = await streamJournal(part, { onBatch: (_b, recs) => seen.push(...recs.map((r) => r.seq)) });
+      expect(seen).toEqual(mem.records.map((r) => r.seq));
+      expect(s.validBytes).toBe(mem.validBytes);
+      expect(s.dropped).toEqual(mem.dropped);
+      expect(s.header).toEqual(mem.header);
+    }
+  });
+});
