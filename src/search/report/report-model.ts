@@ -3,6 +3,7 @@
  * scatter plot per objective pair, the front as a table, and per-layer breakdowns of chosen front points.
  */
 import type { EvaluationRecord, JournalHeader } from '../journal/records.js';
+import { ParetoArchive } from '../pareto-archive.js';
 import { renderScatter } from './svg-scatter.js';
 
 /** A per-layer row of a breakdown. */
@@ -61,13 +62,18 @@ export function buildReportModel(input: ReportInput): ReportModel {
   };
   for (let a = 0; a < names.length; a++) {
     for (let b = a + 1; b < names.length; b++) {
+      // The full front projected on two objectives is not a front; join only the pair's own non-dominated points.
+      const pair = new ParetoArchive<EvaluationRecord>();
+      for (const r of front) pair.add({ key: r.key, objectives: [r.objectives?.[a] ?? 0, r.objectives?.[b] ?? 0], payload: r });
+      const own = new Set(pair.front().map((e) => e.key));
       plots.push(
         renderScatter({
           title: `${label(names[b])} vs ${label(names[a])}`,
           xLabel: label(names[a]),
           yLabel: label(names[b]),
           points: sample.map((r) => ({ x: value(r, a), y: value(r, b), label: r.key })),
-          front: front.map((r) => ({ x: value(r, a), y: value(r, b), label: r.key })),
+          front: front.filter((r) => own.has(r.key)).map((r) => ({ x: value(r, a), y: value(r, b), label: r.key })),
+          others: front.filter((r) => !own.has(r.key)).map((r) => ({ x: value(r, a), y: value(r, b), label: r.key })),
         }),
       );
     }

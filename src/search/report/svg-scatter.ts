@@ -1,6 +1,7 @@
 /**
- * A self-contained SVG scatter plot (no scripts, no fonts beyond the viewer's default): all evaluated points in
- * grey, the Pareto front in colour joined by a step line, nice axis ticks, titles. Pure: data in, text out.
+ * A self-contained SVG scatter plot (no scripts, no fonts beyond the viewer's default): evaluated points in grey,
+ * the pair's own Pareto front in colour joined by a line, the rest of the full front lighter, nice axis ticks,
+ * titles. Pure: data in, text out.
  */
 
 /** One plotted point. */
@@ -18,6 +19,8 @@ export interface ScatterSpec {
   readonly yLabel: string;
   readonly points: readonly ScatterPoint[];
   readonly front: readonly ScatterPoint[];
+  /** Front points of the full objective space that are not on this pair's own front (drawn lighter, unjoined). */
+  readonly others?: readonly ScatterPoint[];
   readonly width?: number;
   readonly height?: number;
 }
@@ -48,7 +51,7 @@ export function renderScatter(spec: ScatterSpec): string {
   const W = spec.width ?? 420;
   const H = spec.height ?? 320;
   const m = { l: 64, r: 16, t: 28, b: 46 };
-  const all = [...spec.points, ...spec.front];
+  const all = [...spec.points, ...spec.front, ...(spec.others ?? [])];
   const xs = all.map((p) => p.x);
   const ys = all.map((p) => p.y);
   const pad = (lo: number, hi: number) => (hi > lo ? [lo - (hi - lo) * 0.04, hi + (hi - lo) * 0.04] : [lo - 1, hi + 1]);
@@ -71,6 +74,7 @@ export function renderScatter(spec: ScatterSpec): string {
   parts.push(`<text x="${(m.l + W - m.r) / 2}" y="${H - 8}" text-anchor="middle">${esc(spec.xLabel)}</text>`);
   parts.push(`<text transform="translate(14 ${(m.t + H - m.b) / 2}) rotate(-90)" text-anchor="middle">${esc(spec.yLabel)}</text>`);
   for (const p of spec.points) parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2" fill="#bbb"><title>${esc(p.label)}</title></circle>`);
+  for (const p of spec.others ?? []) parts.push(`<circle cx="${sx(p.x).toFixed(1)}" cy="${sy(p.y).toFixed(1)}" r="2.5" fill="#f4b183"><title>${esc(p.label)}</title></circle>`);
   const front = [...spec.front].sort((a, b) => a.x - b.x || a.y - b.y);
   if (front.length > 1) {
     const d = front.map((p, i) => `${i === 0 ? 'M' : 'L'}${sx(p.x).toFixed(1)},${sy(p.y).toFixed(1)}`).join(' ');
