@@ -6,6 +6,7 @@
  */
 import { parse as parseYaml } from 'yaml';
 import { designPointOf, type DesignPoint } from '../ir/design-point.js';
+import { checkCutPrecisions } from '../ir/formats/yaml-precision-hint.js';
 import type { Graph } from '../ir/graph.js';
 import { fail } from '../util/errors.js';
 import { pointFromConfigText } from './accuracy/point-from-config.js';
@@ -21,6 +22,7 @@ export function readPointText(graph: Graph, text: string, file: string): DesignP
   } catch (e) {
     fail('corrupt-file', file, `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
   }
+  checkCutPrecisions(raw, file);
   if (raw && typeof raw === 'object' && !Array.isArray(raw) && HLS4ML_KEYS.some((k) => k in raw)) return pointFromConfigText(graph, text, file);
   return applyPointConfig(graph, designPointOf(graph), parsePointConfig(raw, file), file);
 }

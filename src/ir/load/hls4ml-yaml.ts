@@ -8,6 +8,7 @@ import { parse as parseYaml } from 'yaml';
 import { fail } from '../../util/errors.js';
 import { buildGraph } from '../build-graph.js';
 import { parseHls4mlConfig, type Hls4mlConfigFile } from '../formats/hls4ml-config.js';
+import { checkCutPrecisions } from '../formats/yaml-precision-hint.js';
 import type { Graph } from '../graph.js';
 import { modelStem } from './model-stem.js';
 import { readModelFile } from './read-file.js';
@@ -22,6 +23,7 @@ export async function readHls4mlConfig(file: string): Promise<Hls4mlConfigFile> 
   } catch (e) {
     fail('corrupt-file', file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
   }
+  checkCutPrecisions(raw, file);
   return parseHls4mlConfig(file, raw);
 }
 

@@ -20,6 +20,7 @@
 import { parse as parseYaml } from 'yaml';
 import { parsePrecision, PrecisionParseError } from '../../fixed/precision.js';
 import { normaliseStrategy } from '../../ir/formats/hls4ml-config.js';
+import { checkCutPrecisions } from '../../ir/formats/yaml-precision-hint.js';
 import type { Strategy } from '../../ir/layer.js';
 import { fail } from '../../util/errors.js';
 import { FIFO_POLICIES, type FifoPolicy } from './knob.js';
@@ -149,5 +150,6 @@ export function parseSpaceText(file: string, text: string): SpaceConfig {
   } catch (e) {
     fail('corrupt-file', file, `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
   }
+  checkCutPrecisions(raw, file);
   return parseSpaceConfig(file, raw);
 }

@@ -96,3 +96,9 @@ describe('pointHash', async () => {
     expect(pointHash(decodeGenome(a, indexGenome(a, 1n)).point)).not.toBe(pointHash(pa));
   });
 });
+
+describe('YAML flow-style precisions', () => {
+  it('explains a precision cut at its comma', () => {
+    expect(() => parseSpaceText('s.yml', 'layers: {fc1_relu: {precision: {weight: [ap_fixed<6,3>]}}}')).toThrow("'ap_fixed<6' is a precision cut at its comma by YAML flow style; quote it");
+  });
+});
