@@ -1,4 +1,8 @@
-/** Runs the development CLI (`bin/dev.js`, TypeScript sources through tsx) as a user would, capturing output. */
+/**
+ * Runs the CLI as a user would, capturing output: the development CLI (`bin/dev.js`, TypeScript sources through
+ * tsx) by default, the compiled one (`bin/run.js`) when `npm test` has just built `dist/` and says so through
+ * `HLSDSE_TEST_CLI=dist`.
+ */
 import { spawnSync } from 'node:child_process';
 import { join } from 'node:path';
 import { REPO_ROOT } from './shared.js';
@@ -12,7 +16,8 @@ export interface CliResult {
 
 /** Runs `hlsdse <args>` from the repository root. */
 export function runCli(args: readonly string[], options: { cwd?: string } = {}): CliResult {
-  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', 'dev.js'), ...args], {
+  const entry = process.env.HLSDSE_TEST_CLI === 'dist' ? 'run.js' : 'dev.js';
+  const r = spawnSync(process.execPath, [join(REPO_ROOT, 'bin', entry), ...args], {
     cwd: options.cwd ?? REPO_ROOT,
     encoding: 'utf8',
     env: { ...process.env, NODE_NO_WARNINGS: '1', FORCE_COLOR: '0' },
