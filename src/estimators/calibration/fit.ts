@@ -7,7 +7,7 @@ import { quantile } from 'simple-statistics';
 import type { Calibration, FitQuality, FittedModel, FittedTarget } from '../types.js';
 import { fitModels, prepareRecords, DEFAULT_THRESHOLDS, type FitThresholds, type ModelTable } from './fit-models.js';
 import { fitParameters } from './fit-parameters.js';
-import { keyChain, scopeOf } from './models.js';
+import { lookupOrder, scopeOf } from './models.js';
 import { parametersOf } from './parameters.js';
 import type { CalibrationRecord } from './record.js';
 
@@ -74,10 +74,9 @@ function predict(records: readonly CalibrationRecord[], cal: Calibration): LopoP
   });
 }
 
-/** The key whose model for `target` a record uses in `models` (scoped chain first, then pooled). */
+/** The key whose model for `target` a record uses in `models` (along `lookupOrder`). */
 function suppliedBy(models: ModelTable, key: string, scope: string, target: FittedTarget): string | undefined {
-  const chain = keyChain(key);
-  return [...chain.map((k) => `${k}@${scope}`), ...chain].find((k) => models[k]?.[target] !== undefined);
+  return lookupOrder(key, scope).find((k) => models[k]?.[target] !== undefined);
 }
 
 /** Fits a calibration and validates it leave-one-project-out. */

@@ -22,9 +22,18 @@ export function keyChain(key: string): string[] {
   return out;
 }
 
+/**
+ * The keys searched for a model, most specific first: each level of the key chain scoped, then pooled over scopes
+ * (`a/b/c@s`, `a/b/c`, `a/b/*@s`, `a/b/*`, …) — an io type or strategy changes the kernel more than a tool, part or
+ * clock does, so a pooled model of the right kernel beats a scoped model of a coarser key.
+ */
+export function lookupOrder(key: string, scope: string): string[] {
+  return keyChain(key).flatMap((k) => [`${k}@${scope}`, k]);
+}
+
 const CACHE = new WeakMap<Calibration, Map<string, ResolvedModels>>();
 
-/** For each target, the first model found along: scoped key chain, then pooled key chain (memoised). */
+/** For each target, the first model found along {@link lookupOrder} (memoised). */
 export function resolveModels(cal: Calibration, key: string, scope: string): ResolvedModels {
   let byKey = CACHE.get(cal);
   if (!byKey) {
@@ -34,8 +43,7 @@ export function resolveModels(cal: Calibration, key: string, scope: string): Res
   const memo = `${key}@${scope}`;
   const hit = byKey.get(memo);
   if (hit) return hit;
-  const chain = keyChain(key);
-  const order = [...chain.map((k) => `${k}@${scope}`), ...chain];
+  const order = lookupOrder(key, scope);
   const out: Partial<Record<FittedTarget, FittedModel>> = {};
   for (const k of order) {
     const m = cal.models[k];

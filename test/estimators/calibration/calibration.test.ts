@@ -5,6 +5,7 @@ import { parseCsv } from '../../../src/estimators/calibration/csv.js';
 import { fitCalibration } from '../../../src/estimators/calibration/fit.js';
 import { defaultCalibration, loadCalibration, parseCalibration } from '../../../src/estimators/calibration/load.js';
 import { nnls } from '../../../src/estimators/calibration/nnls.js';
+import { lookupOrder } from '../../../src/estimators/calibration/models.js';
 import { gatherRecords } from '../../../src/estimators/calibration/read-inputs.js';
 import { projectFolderOf } from '../../../src/estimators/calibration/record.js';
 import { robustFit } from '../../../src/estimators/calibration/robust-fit.js';
@@ -72,6 +73,24 @@ describe('robust non-negative fits', () => {
     const y = x.map(([a]) => 2 * a);
     y[5] = 500;
     expect(robustFit(x, y, 1)[0]).toBeCloseTo(2, 2);
+  });
+  it('is not pinned to zero by layers the tool dissolved (target 0 below the floor)', () => {
+    const x = Array.from({ length: 12 }, (_, i) => [100 * (i + 1)]);
+    const y = x.map(([a]) => 40 * a);
+    y[0] = 0;
+    y[1] = 0;
+    expect(Math.abs(robustFit(x, y, 50)[0] - 40) / 40).toBeLessThan(0.02);
+    // …while a group that is mostly 0 (combinational activations: 0 FF) still fits 0.
+    const mostlyZero = y.map((v, i) => (i < 10 ? 0 : v));
+    expect(robustFit(x, mostlyZero, 50)[0]).toBeLessThan(1);
+  });
+});
+
+describe('model lookup', () => {
+  it('prefers the pooled model of the exact kernel over a scoped model of a coarser key', () => {
+    expect(lookupOrder('dense/latency/io_stream', 's')).toEqual([
+      'dense/latency/io_stream@s', 'dense/latency/io_stream', 'dense/latency/*@s', 'dense/latency/*', 'dense/*/*@s', 'dense/*/*',
+    ]);
   });
 });
 
