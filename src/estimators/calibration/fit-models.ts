@@ -9,6 +9,7 @@ import { findEstimator } from '../registry.js';
 import type { AnalyticCost, FittedModel, FittedTarget, LayerEstimator } from '../types.js';
 import type { Parameters } from './parameters.js';
 import type { CalibrationRecord } from './record.js';
+import { featureCap } from './feature-caps.js';
 import { robustFit } from './robust-fit.js';
 
 /** A record with its estimator, model keys and analytic figures at given parameters. */
@@ -60,7 +61,7 @@ function fitLinear(group: readonly PreparedRecord[], target: 'lut' | 'ff' | 'lat
   const features = rows[0].estimator.fitFeatures[target] ?? ['one'];
   const x = rows.map((r) => features.map((f) => r.analytic.features[f] ?? 0));
   const y = rows.map((r) => r.record.measured[target] ?? 0);
-  const coefficients = robustFit(x, y, FLOORS[target]);
+  const coefficients = robustFit(x, y, FLOORS[target], 20, features.map((f) => featureCap(target, f)));
   return { features, coefficients, ratioLo: 0.5, ratioHi: 2, samples: rows.length };
 }
 

@@ -4,8 +4,11 @@
  * matrix factorisation).
  */
 
-/** Solves the NNLS problem; `x[i]` is row i. Columns that are zero everywhere get coefficient 0. */
-export function nnls(x: readonly (readonly number[])[], y: readonly number[], w: readonly number[]): number[] {
+/**
+ * Solves the NNLS problem; `x[i]` is row i. Columns that are zero everywhere get coefficient 0. `upper` bounds
+ * each coefficient from above (box-constrained least squares; default unbounded).
+ */
+export function nnls(x: readonly (readonly number[])[], y: readonly number[], w: readonly number[], upper?: readonly number[]): number[] {
   const n = x.length;
   const k = n > 0 ? x[0].length : 0;
   const scale = new Array<number>(k).fill(0);
@@ -32,7 +35,7 @@ export function nnls(x: readonly (readonly number[])[], y: readonly number[], w:
       if (scale[j] === 0) continue;
       let g = b[j];
       for (let l = 0; l < k; l++) g -= a[j][l] * beta[l];
-      const next = Math.max(0, beta[j] + g / (a[j][j] + 1e-12));
+      const next = Math.min((upper?.[j] ?? Number.POSITIVE_INFINITY) * scale[j], Math.max(0, beta[j] + g / (a[j][j] + 1e-12)));
       change = Math.max(change, Math.abs(next - beta[j]));
       beta[j] = next;
     }

@@ -13,11 +13,11 @@ import { nnls } from './nnls.js';
 /** Relative residuals below this count as this (keeps IRLS weights finite; 5 % is well below the errors we see). */
 const L1_EPSILON = 0.05;
 
-/** Fits `y ≈ x·β`, `β ≥ 0`, robustly; `floor` keeps tiny targets from dominating. */
-export function robustFit(x: readonly (readonly number[])[], y: readonly number[], floor: number, iterations = 20): number[] {
+/** Fits `y ≈ x·β`, `0 ≤ β ≤ upper`, robustly; `floor` keeps tiny targets from dominating. */
+export function robustFit(x: readonly (readonly number[])[], y: readonly number[], floor: number, iterations = 20, upper?: readonly number[]): number[] {
   // Start from the records above the floor (all of them if none is), weighted for relative error.
   const anyAbove = y.some((v) => Math.abs(v) >= floor);
-  let beta = nnls(x, y, y.map((v) => (Math.abs(v) >= floor ? 1 / v ** 2 : anyAbove ? 0 : 1 / floor ** 2)));
+  let beta = nnls(x, y, y.map((v) => (Math.abs(v) >= floor ? 1 / v ** 2 : anyAbove ? 0 : 1 / floor ** 2)), upper);
   for (let it = 0; it < iterations; it++) {
     const w = y.map((v, i) => {
       let fit = 0;
@@ -26,7 +26,7 @@ export function robustFit(x: readonly (readonly number[])[], y: readonly number[
       const scale = Math.abs(v) >= floor ? Math.abs(v) : Math.max(fit, floor);
       return 1 / (scale * scale * Math.max(Math.abs(v - fit) / scale, L1_EPSILON));
     });
-    beta = nnls(x, y, w);
+    beta = nnls(x, y, w, upper);
   }
   return beta;
 }

@@ -138,3 +138,17 @@ describe('loading calibrations', () => {
       .toBe('error: c.json: not a valid hlsdse calibration: models.k.lut: features and coefficients differ in length');
   });
 });
+
+describe('physical bounds on fitted per-bit costs', async () => {
+  const { nnls } = await import('../../../src/estimators/calibration/nnls.js');
+  const { featureCap } = await import('../../../src/estimators/calibration/feature-caps.js');
+  it('keeps a coefficient under its cap even when thin data wants more', () => {
+    // y = 5·x exactly, but the cap says at most 2.5 per unit.
+    const x = [[1], [2], [3]];
+    const y = [5, 10, 15];
+    expect(nnls(x, y, [1, 1, 1])[0]).toBeCloseTo(5, 6);
+    expect(nnls(x, y, [1, 1, 1], [2.5])[0]).toBeCloseTo(2.5, 6);
+    expect(featureCap('lut', 'fabricMulBits')).toBe(2.5);
+    expect(featureCap('lut', 'one')).toBe(Infinity);
+  });
+});
