@@ -20,7 +20,9 @@ import { startSweepPool } from '../search/parallel/sweep-pool.js';
 import { RUN_FILES, summarizeRuns, type RunDescription, type RunSummary } from '../search/run-files.js';
 import { runSweep, type BatchEvaluator, type SweepResult } from '../search/run-sweep.js';
 import { buildSpace, DEFAULT_SPACE } from '../search/space/build-space.js';
-import { parseSpaceText, type SpaceConfig } from '../search/space/space-config.js';
+import { needsProfile, parseSpaceText, type SpaceConfig } from '../search/space/space-config.js';
+import { profileGraph, type ProfileReport } from '../estimators/accuracy/profile.js';
+import type { IntegerBitsTable } from '../search/space/build-space.js';
 import { strategyById } from '../search/strategies/registry.js';
 import { contextFromInit, type AccuracyInit, type SweepInit } from '../search/sweep-init.js';
 import { fail } from '../util/errors.js';
@@ -66,20 +68,29 @@ async function spaceConfigOf(o: SweepOptions): Promise<SpaceConfig> {
   return o.ioTypes && o.ioTypes.length > 0 ? { ...base, ioType: o.ioTypes } : base;
 }
 
+/** Integer bits per layer and variable from a profile report. */
+export function integerBitsOf(report: ProfileReport): IntegerBitsTable {
+  return Object.fromEntries(report.layers.map((l) => [l.layer, Object.fromEntries(l.variables.map((v) => [v.variable, { integer: v.integerBits, signed: v.signed }]))]));
+}
+
 /** Runs a sweep as the flags say. */
 export async function sweep(o: SweepOptions): Promise<SweepSummary> {
   const graph = await loadGraph(o.model, o.weights ? { weights: o.weights } : {});
   const spaceCfg = await spaceConfigOf(o);
-  const space = buildSpace(graph, spaceCfg, o.spaceFile ?? 'default space');
   const objectives = parseObjectives(o.objectives);
+  const strategy = strategyById(o.strategy);
+  const wantsProfile = needsProfile(spaceCfg);
+  const wantsAccuracy = objectives.some((x) => x.metric === 'accuracy-drop') || (o.budget ?? '').toLowerCase().includes('accuracy');
+  // One batch of samples serves both the accuracy objective and `integer: profile` precision grids.
+  const samples = wantsAccuracy || wantsProfile ? await samplesFromFlags(graph, o.samples) : undefined;
+  const float = samples ? floatForward(graph, samples.inputs) : undefined;
+  const integerBits = wantsProfile && float ? integerBitsOf(profileGraph(graph, float.layerOutputs)) : undefined;
+  const space = buildSpace(graph, spaceCfg, o.spaceFile ?? 'default space', integerBits);
   const device = lookupDevice(space.base.part);
   const budgets = o.budget ? parseBudgets(o.budget, device) : [];
-  const strategy = strategyById(o.strategy);
-  const wantsAccuracy = objectives.some((x) => x.metric === 'accuracy-drop') || budgets.some((b) => b.metric === 'accuracy-drop');
   let accuracy: AccuracyInit | undefined;
-  if (wantsAccuracy) {
-    const s = await samplesFromFlags(graph, o.samples);
-    accuracy = { inputs: s.inputs, floatOutputs: floatForward(graph, s.inputs).outputs, synthetic: s.synthetic, description: s.description, ...(s.labels ? { labels: s.labels } : {}) };
+  if (wantsAccuracy && samples && float) {
+    accuracy = { inputs: samples.inputs, floatOutputs: float.outputs, synthetic: samples.synthetic, description: samples.description, ...(samples.labels ? { labels: samples.labels } : {}) };
   }
   const init: SweepInit = {
     model: o.model,
@@ -88,6 +99,7 @@ export async function sweep(o: SweepOptions): Promise<SweepSummary> {
     spaceFile: o.spaceFile ?? 'default space',
     ...(o.calibrationFile ? { calibrationFile: o.calibrationFile } : {}),
     ...(accuracy ? { accuracy } : {}),
+    ...(integerBits ? { integerBits } : {}),
   };
   const ctx = await contextFromInit(init);
   const maxEvals = Math.min(o.maxEvals, Number(space.size));

@@ -8,7 +8,7 @@ import { defaultCalibration, loadCalibration } from '../estimators/calibration/l
 import type { Batch } from '../estimators/emulator/types.js';
 import { loadGraph } from '../ir/load/load-graph.js';
 import type { EvaluationContext } from './evaluate-point.js';
-import { buildSpace } from './space/build-space.js';
+import { buildSpace, type IntegerBitsTable } from './space/build-space.js';
 import type { SpaceConfig } from './space/space-config.js';
 
 /** The accuracy batch: inputs, the float model's outputs on them, optional labels. */
@@ -29,12 +29,14 @@ export interface SweepInit {
   readonly spaceFile: string;
   readonly calibrationFile?: string;
   readonly accuracy?: AccuracyInit;
+  /** Integer bits from a profile, for precision grids with `integer: profile`. */
+  readonly integerBits?: IntegerBitsTable;
 }
 
 /** Builds the evaluation context (loads the model and calibration; builds the space). */
 export async function contextFromInit(init: SweepInit): Promise<EvaluationContext> {
   const graph = await loadGraph(init.model, init.weights ? { weights: init.weights } : {});
-  const space = buildSpace(graph, init.space, init.spaceFile);
+  const space = buildSpace(graph, init.space, init.spaceFile, init.integerBits);
   const calibration = init.calibrationFile ? loadCalibration(init.calibrationFile) : defaultCalibration();
   const a = init.accuracy;
   return {

@@ -32,13 +32,26 @@ function integerBitsForWeights(layers: readonly Layer[]): number {
   return m > 0 ? Math.max(1, Math.floor(Math.log2(m)) + 2) : 1;
 }
 
-function precisionValues(group: readonly Layer[], variable: string, c: PrecisionChoice, base: LayerKnobs): string[] {
+/** Integer bits (sign included) and signedness per layer and variable, from a profile of real or synthetic samples. */
+export type IntegerBitsTable = Readonly<Record<string, Readonly<Record<string, { readonly integer: number; readonly signed: boolean }>>>>;
+
+function profiled(group: readonly Layer[], variable: string, table: IntegerBitsTable | undefined, file: string): { integer: number; signed: boolean } {
+  const found = group.map((l) => table?.[l.name]?.[variable]);
+  if (found.some((f) => f === undefined)) {
+    fail('bad-config', file, `layers.${group[0].name}.precision.${variable}.integer: 'profile' needs a profiled '${variable}' of this layer (profiles cover weights, biases and layer outputs)`);
+  }
+  const ok = found as { integer: number; signed: boolean }[];
+  return { integer: Math.max(...ok.map((f) => f.integer)), signed: ok.some((f) => f.signed) };
+}
+
+function precisionValues(group: readonly Layer[], variable: string, c: PrecisionChoice, base: LayerKnobs, table: IntegerBitsTable | undefined, file: string): string[] {
   if (c.kind === 'list') return [...c.values];
   const current = base.precisions[variable];
   const like: FixedType = current && current.kind === 'fixed' ? current : fixed(16, 6);
+  const prof = c.integer === 'profile' ? profiled(group, variable, table, file) : undefined;
   return c.widths.map((w) => {
-    const integer = c.integer === 'weights' ? integerBitsForWeights(group) : c.integer === 'keep' ? like.integer : c.integer;
-    return formatPrecision(fixed(w, integer, { signed: like.signed, rounding: like.rounding, overflow: like.overflow }));
+    const integer = prof ? prof.integer : c.integer === 'weights' ? integerBitsForWeights(group) : c.integer === 'keep' ? like.integer : (c.integer as number);
+    return formatPrecision(fixed(w, integer, { signed: prof ? prof.signed : like.signed, rounding: like.rounding, overflow: like.overflow }));
   });
 }
 
@@ -48,7 +61,7 @@ function merged(cfg: SpaceConfig, layer: Layer): LayerChoices {
   return { ...star, ...own, precision: { ...(star.precision ?? {}), ...(own.precision ?? {}) } };
 }
 
-function valuesFor(layer: Layer, name: KnobName, c: LayerChoices, base: LayerKnobs, io: readonly string[], file: string, group: readonly Layer[] = [layer]): KnobValue[] {
+function valuesFor(layer: Layer, name: KnobName, c: LayerChoices, base: LayerKnobs, io: readonly string[], file: string, group: readonly Layer[] = [layer], table?: IntegerBitsTable): KnobValue[] {
   const { nIn, nOut } = layer.facts;
   if (name === 'strategy') {
     const supported = new Set(io.flatMap((t) => supportedStrategies(layer, t as 'io_parallel' | 'io_stream')));
@@ -77,7 +90,7 @@ function valuesFor(layer: Layer, name: KnobName, c: LayerChoices, base: LayerKno
   if (name === 'tableSize') return c.tableSize ? [...c.tableSize] : [];
   const variable = name.slice('precision.'.length);
   if (!(variable in base.precisions)) fail('bad-config', file, `layers.${layer.name}.precision.${variable}: ${layer.kind} layers have no '${variable}' precision (they have ${Object.keys(base.precisions).join(', ')})`);
-  return precisionValues(group, variable, (c.precision ?? {})[variable], base);
+  return precisionValues(group, variable, (c.precision ?? {})[variable], base, table, file);
 }
 
 function knobNames(c: LayerChoices): KnobName[] {
@@ -101,8 +114,11 @@ function applyPin(k: LayerKnobs, layer: Layer, key: string, value: string | numb
   fail('bad-config', file, `${where}: unknown knob`);
 }
 
-/** Builds the design space of `graph` under `cfg` (use {@link DEFAULT_SPACE} when the user gave none). */
-export function buildSpace(graph: Graph, cfg: SpaceConfig, file = 'space'): DesignSpace {
+/**
+ * Builds the design space of `graph` under `cfg` (use {@link DEFAULT_SPACE} when the user gave none); `profile`
+ * supplies integer bits for precision grids with `integer: profile`.
+ */
+export function buildSpace(graph: Graph, cfg: SpaceConfig, file = 'space', profile?: IntegerBitsTable): DesignSpace {
   const byName = new Map(graph.layers.map((l) => [l.name, l]));
   const mention = [...Object.keys(cfg.layers).filter((n) => n !== '*'), ...cfg.tie.flat(), ...Object.keys(cfg.pin)];
   for (const n of mention) if (!byName.has(n)) fail('bad-config', file, `the model has no layer named '${n}'`);
@@ -125,9 +141,9 @@ export function buildSpace(graph: Graph, cfg: SpaceConfig, file = 'space'): Desi
     for (const name of knobNames(choices)) {
       if (pinned.has(name)) continue;
       const members = group.map((n) => byName.get(n) as Layer);
-      let values = valuesFor(layer, name, choices, layers[layer.name], io, file, members);
+      let values = valuesFor(layer, name, choices, layers[layer.name], io, file, members, profile);
       for (const other of members.slice(1)) {
-        const vs = valuesFor(other, name, merged(cfg, other), layers[other.name], io, file, members);
+        const vs = valuesFor(other, name, merged(cfg, other), layers[other.name], io, file, members, profile);
         values = values.filter((v) => vs.includes(v));
       }
       if (values.length === 0) {

@@ -10,7 +10,9 @@
  *     strategy: [latency, resource]
  *     reuseFactor: legal      # every legal value; or a list; or {max: 64}
  *     precision:
- *       weight: {width: [6, 8, 12, 16], integer: weights}   # integer bits from max |w|, or a number, or keep
+ *       weight: {width: [6, 8, 12, 16], integer: weights}   # integer bits from max |w|, a number, keep, or profile
+ *   fc1_relu_relu:
+ *     precision: {result: {width: [8, 10, 12], integer: profile}}  # from the profiled output range
  *   fc1:
  *     reuseFactor: [1, 2, 4]
  * tie: [[fc2, fc3]]           # layers that share every knob value
@@ -31,7 +33,7 @@ export type ReuseChoice = { readonly kind: 'legal'; readonly max?: number; reado
 /** Precision choices of one variable: explicit types, or a grid of widths with an integer-bit rule. */
 export type PrecisionChoice =
   | { readonly kind: 'list'; readonly values: readonly string[] }
-  | { readonly kind: 'grid'; readonly widths: readonly number[]; readonly integer: number | 'weights' | 'keep' };
+  | { readonly kind: 'grid'; readonly widths: readonly number[]; readonly integer: number | 'weights' | 'keep' | 'profile' };
 
 /** Choices for one layer (or `*`). */
 export interface LayerChoices {
@@ -86,10 +88,10 @@ function precision(file: string, path: string, v: unknown): PrecisionChoice {
   if (isObj(v)) {
     const widths = ints(file, `${path}.width`, v.width);
     const integer = v.integer ?? 'weights';
-    if (!(integer === 'weights' || integer === 'keep' || Number.isInteger(integer))) {
-      fail('bad-config', file, `${path}.integer: expected a number, 'weights' or 'keep', got ${JSON.stringify(integer)}`);
+    if (!(integer === 'weights' || integer === 'keep' || integer === 'profile' || Number.isInteger(integer))) {
+      fail('bad-config', file, `${path}.integer: expected a number, 'weights', 'keep' or 'profile', got ${JSON.stringify(integer)}`);
     }
-    return { kind: 'grid', widths, integer: integer as number | 'weights' | 'keep' };
+    return { kind: 'grid', widths, integer: integer as number | 'weights' | 'keep' | 'profile' };
   }
   return { kind: 'list', values: asList(v).map((s, i) => check(s, `${path}[${i}]`)) };
 }
@@ -152,4 +154,9 @@ export function parseSpaceText(file: string, text: string): SpaceConfig {
   }
   checkCutPrecisions(raw, file);
   return parseSpaceConfig(file, raw);
+}
+
+/** True when some precision grid takes its integer bits from a profile of the model's values. */
+export function needsProfile(cfg: SpaceConfig): boolean {
+  return Object.values(cfg.layers).some((c) => Object.values(c.precision ?? {}).some((p) => p.kind === 'grid' && p.integer === 'profile'));
 }

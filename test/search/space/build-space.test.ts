@@ -102,3 +102,14 @@ describe('YAML flow-style precisions', () => {
     expect(() => parseSpaceText('s.yml', 'layers: {fc1_relu: {precision: {weight: [ap_fixed<6,3>]}}}')).toThrow("'ap_fixed<6' is a precision cut at its comma by YAML flow style; quote it");
   });
 });
+
+describe('integer bits from a profile', () => {
+  const cfg = () => parseSpaceText('s.yml', "layers: {fc1_relu_relu: {precision: {result: {width: [8, 10], integer: profile}}}}");
+  it('takes integer bits and sign from the profile table', () => {
+    const s = buildSpace(graph, cfg(), 's.yml', { fc1_relu_relu: { result: { integer: 4, signed: false } } });
+    expect(s.knobs.find((k) => k.id === 'fc1_relu_relu.precision.result')?.values).toEqual(['ap_ufixed<8,4>', 'ap_ufixed<10,4>']);
+  });
+  it('refuses a profile grid without a profile', () => {
+    expect(() => buildSpace(graph, cfg(), 's.yml')).toThrow("layers.fc1_relu_relu.precision.result.integer: 'profile' needs a profiled 'result' of this layer");
+  });
+});
