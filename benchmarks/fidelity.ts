@@ -15,10 +15,20 @@ const gathered = await gatherRecords(['synth_reports.csv', 'synth_layers.csv', '
 const result = fitCalibration(gathered.records, { id: 'fidelity', createdBy: 'benchmarks/fidelity.ts', sources: [dir] });
 console.log(`${result.records} layer records from ${result.projects} projects, leave-one-project-out (${((performance.now() - t0) / 1000).toFixed(1)} s)\n`);
 for (const l of qualityLines(result.quality)) console.log(l);
+const cell = (s: ReturnType<typeof errorStats>) => (Number.isNaN(s.medianApe) ? '-' : `${s.medianApe.toFixed(0)}/${s.p90Ape.toFixed(0)}/${(s.exactShare * 100).toFixed(0)}%`);
+
+console.log('\nper io type (median % / p90 % / exact share):');
+for (const io of ['io_parallel', 'io_stream'] as const) {
+  const ps = result.predictions.filter((p) => p.record.signature.ioType === io);
+  const cells = (['latency', 'ii'] as const).map((t) => {
+    const pairs = ps.filter((p) => p.record.measured[t] !== undefined && p.predicted[t] !== undefined).map((p) => [p.predicted[t] ?? 0, p.record.measured[t] ?? 0] as const);
+    return `${t} ${cell(errorStats(pairs))}`;
+  });
+  console.log(`${io.padEnd(12)} n ${String(ps.length).padStart(4)}  ${cells.join('  ')}`);
+}
 
 console.log('\nper model key (median % / p90 % / exact share; n = records):');
 const keys = [...new Set(result.predictions.map((p) => p.modelKey))].sort();
-const cell = (s: ReturnType<typeof errorStats>) => (Number.isNaN(s.medianApe) ? '-' : `${s.medianApe.toFixed(0)}/${s.p90Ape.toFixed(0)}/${(s.exactShare * 100).toFixed(0)}%`);
 console.log(`${'key'.padEnd(32)} ${'n'.padStart(4)} ${FIT_TARGETS.map((t) => t.padStart(13)).join(' ')}`);
 for (const k of keys) {
   const ps = result.predictions.filter((p) => p.modelKey === k);

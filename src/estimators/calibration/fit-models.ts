@@ -1,6 +1,7 @@
 /**
  * Fits the linear models of every estimator key: LUT, FF and latency by robust non-negative regression on the
- * estimator's named features, the II−latency offset of kernels whose II follows their latency, and placeholders
+ * estimator's named features (a latency count the estimator marks `structural` is kept unscaled plus a fitted offset
+ * when that is exact more often), the II−latency offset of kernels whose II follows their latency, and placeholders
  * for DSP/BRAM that carry only the residual interval. A key is fitted pooled (`dense/latency/io_parallel`,
  * `dense/latency/*`, `dense/*\/*`) and per tool/part-family/clock scope when it has enough records.
  */
@@ -10,6 +11,7 @@ import type { AnalyticCost, FittedModel, FittedTarget, LayerEstimator } from '..
 import type { Parameters } from './parameters.js';
 import type { CalibrationRecord } from './record.js';
 import { featureCap } from './feature-caps.js';
+import { nnls } from './nnls.js';
 import { robustFit } from './robust-fit.js';
 
 /** A record with its estimator, model keys and analytic figures at given parameters. */
@@ -62,7 +64,55 @@ function fitLinear(group: readonly PreparedRecord[], target: 'lut' | 'ff' | 'lat
   const x = rows.map((r) => features.map((f) => r.analytic.features[f] ?? 0));
   const y = rows.map((r) => r.record.measured[target] ?? 0);
   const coefficients = robustFit(x, y, FLOORS[target], 20, features.map((f) => featureCap(target, f)));
-  return { features, coefficients, ratioLo: 0.5, ratioHi: 2, samples: rows.length };
+  const fitted: FittedModel = { features, coefficients, ratioLo: 0.5, ratioHi: 2, samples: rows.length };
+  // Only counts the estimator marks as structural (feature `structural` = 1: a loop of known trip count and II).
+  if (target !== 'latency' || !features.includes('cycles') || !rows.every((r) => r.analytic.features.structural === 1)) return fitted;
+  // Where the analytic count is structural (a pixel loop of known trip count and II) a rescaling of it only adds
+  // error: the alternative keeps the cycles as they are plus the most common offset, and wins if it is exact more often.
+  const ci = features.indexOf('cycles');
+  const offset = mode(rows.map((_, i) => Math.round(y[i] - x[i][ci])));
+  const oi = features.indexOf('one');
+  const candidates: number[][] = [];
+  if (oi >= 0 || offset === 0) candidates.push(features.map((_, i) => (i === ci ? 1 : i === oi ? offset : 0)));
+  // Cycles as they are plus a non-negative fit of the residual on the other structural features (a per-pixel
+  // overhead), never on a rescaled count (`cycles*`).
+  const rest = features.map((f, i) => (f.startsWith('cycles') || f === 'one' ? -1 : i)).filter((i) => i >= 0);
+  if (rest.length > 0) {
+    const cols = [...rest, ...(oi >= 0 ? [oi] : [])];
+    // Weighted for relative error of the whole latency, not of the residual.
+    const r = nnls(x.map((row) => cols.map((j) => row[j])), y.map((v, i) => v - x[i][ci]), y.map((v) => 1 / Math.max(v, FLOORS.latency) ** 2), cols.map((j) => featureCap(target, features[j])));
+    candidates.push(features.map((_, i) => (i === ci ? 1 : cols.includes(i) ? r[cols.indexOf(i)] : 0)));
+  }
+  let best = fitted;
+  let b = score(coefficients, x, y);
+  for (const c of candidates) {
+    const a = score(c, x, y);
+    // Exactness wins only if the relative error stays comparable (a count that is off in structure is exact by chance).
+    const better = a.exact > b.exact ? a.medianRel <= 1.2 * b.medianRel + 0.002 : a.exact === b.exact && a.medianRel <= b.medianRel;
+    if (better) {
+      best = { ...fitted, coefficients: c };
+      b = a;
+    }
+  }
+  return best;
+}
+
+function median(values: readonly number[]): number {
+  const s = [...values].sort((a, b) => a - b);
+  const h = s.length >> 1;
+  return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
+}
+
+/** In-sample quality of latency coefficients: share of exact cycles and median relative error. */
+function score(coefficients: readonly number[], x: readonly (readonly number[])[], y: readonly number[]): { exact: number; medianRel: number } {
+  let exact = 0;
+  const rel: number[] = [];
+  for (let i = 0; i < y.length; i++) {
+    const p = Math.max(0, x[i].reduce((s, v, j) => s + v * coefficients[j], 0));
+    if (Math.round(p) === y[i]) exact++;
+    rel.push(Math.abs(p - y[i]) / Math.max(1, y[i]));
+  }
+  return { exact: exact / y.length, medianRel: median(rel) };
 }
 
 function fitGroup(group: readonly PreparedRecord[], t: FitThresholds): Partial<Record<FittedTarget, FittedModel>> {

@@ -15,6 +15,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const n = sig.nIn * sig.nOut;
   const rf = sig.reuseFactor;
   const m = multipliers(sig, n, sig.zeroWeights, sig.pow2Weights, rf, p);
+  const stream = sig.ioType === 'io_stream';
   const copies = sig.ioType === 'io_parallel' ? Math.max(1, sig.parallelization) : 1;
   const t = convTiming(sig, m, sig.nIn);
   const dsp = m.dsp * copies;
@@ -25,7 +26,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
     romLutBits: weightLutBits(sig, n, rf, p),
     ...lineBufferBits(sig),
   });
-  return { ...t, dsp, bram18, uram: 0, features: { ...f, pxKernel: sig.ioType === 'io_stream' ? sig.inPixels * sig.nIn : 0 } };
+  return { ...t, dsp, bram18, uram: 0, features: { ...f, px: stream ? sig.inPixels : 0, structural: stream ? 1 : 0 } };
 }
 
 /** The Conv1D/Conv2D/pointwise estimator. */
@@ -37,5 +38,5 @@ export const convEstimator = defineEstimator({
   covers: (sig) => !(sig.ioType === 'io_parallel' && sig.strategy === 'resource_unrolled'),
   analytic,
   priors: { lut: CMVM_LUT_PRIOR, ff: CMVM_FF_PRIOR, latency: CYCLES_PRIOR },
-  latencyFeatures: ['cycles', 'cyclesFast', 'pxKernel', 'one'],
+  latencyFeatures: ['cycles', 'cyclesFast', 'px', 'one'],
 });

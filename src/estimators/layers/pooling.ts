@@ -19,14 +19,18 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   // Average pooling divides by the pool size: a shift when it is a power of two, else a constant multiply.
   const scaled = sig.poolOp === 'average' && !Number.isInteger(Math.log2(k));
   const dsp = scaled && !isFabricMultiply(sig.accumWidth, sig.resultWidth, p.dspFabricMaxWidth) ? outputs * dspPerMultiply(sig.accumWidth, sig.resultWidth, sig.dspType) : 0;
-  const t = elementwiseTiming(sig, log2Ceil(k) + 2, sig.inPixels, sig.reuseFactor);
+  // io_stream: one input pixel per cycle, two for 32-bit data at 5 ns (real rows: 64 px → 132, 1024 px → 2052), plus
+  // ⌈log2(K)/2⌉ + 3 of line-buffer/compare depth (26×26 px, 4×4 pool → 681; 16 px, 2×2 → 20 at 10 ns).
+  const stream = sig.ioType === 'io_stream';
+  const cpp = stream && sig.clockNs <= 5 && sig.inputWidth >= 32 ? 2 : 1;
+  const t = elementwiseTiming(sig, stream ? Math.ceil(log2Ceil(k) / 2) + 3 : log2Ceil(k) + 2, sig.inPixels, sig.reuseFactor, cpp);
   const lb = lineBufferBits(sig);
   return {
     ...t,
     dsp,
     bram18: 0,
     uram: 0,
-    features: simpleFeatures(sig, { latency: t.latency, dsp, bram18: 0 }, { parallel: outputs * k, lineBits: lb.lineBits, windowBits: lb.windowBits }),
+    features: { ...simpleFeatures(sig, { latency: t.latency, dsp, bram18: 0 }, { parallel: outputs * k, lineBits: lb.lineBits, windowBits: lb.windowBits }), structural: stream ? 1 : 0 },
   };
 }
 

@@ -10,9 +10,21 @@ import { defineEstimator } from './define.js';
 import { parallelElements, simpleFeatures, SIMPLE_FF_PRIOR, SIMPLE_LUT_PRIOR } from './simple-features.js';
 import { elementwiseTiming } from './stream-timing.js';
 
+/**
+ * Output pixels of the padded image. A signature whose output is no larger than its input does not know the padding
+ * (report rows give only the input size): assume the one-pixel border of a 'same' 3×3 convolution, the common case
+ * (real rows: 32×32 → 1159 = 34·34 + 3, 8×8 → 103 = 10·10 + 3, 3×3 → 28 = 5·5 + 3).
+ */
+function paddedPixels(sig: LayerSignature): number {
+  if (sig.outPixels > sig.inPixels) return sig.outPixels;
+  return sig.inHeight > 1 ? (sig.inHeight + 2) * (sig.inWidth + 2) : sig.inWidth + 2;
+}
+
 function analytic(sig: LayerSignature): AnalyticCost {
-  const t = elementwiseTiming(sig, sig.ioType === 'io_stream' ? 3 : 1, sig.outPixels);
-  return { ...t, dsp: 0, bram18: 0, uram: 0, features: simpleFeatures(sig, { latency: t.latency, dsp: 0, bram18: 0 }, { parallel: parallelElements(sig) }) };
+  const stream = sig.ioType === 'io_stream';
+  const t = elementwiseTiming(sig, stream ? 3 : 1, stream ? paddedPixels(sig) : sig.outPixels);
+  const f = simpleFeatures(sig, { latency: t.latency, dsp: 0, bram18: 0 }, { parallel: parallelElements(sig) });
+  return { ...t, dsp: 0, bram18: 0, uram: 0, features: { ...f, structural: stream ? 1 : 0 } };
 }
 
 /** The zero-padding estimator. */
