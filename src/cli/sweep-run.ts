@@ -5,7 +5,7 @@
  */
 import { mkdirSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
-import { floatForward } from '../estimators/accuracy/float-forward.js';
+import { floatReference, type FloatEngine } from '../estimators/accuracy/float-reference.js';
 import { calibrationHash } from '../estimators/calibration/hash.js';
 import { lookupDevice } from '../estimators/devices.js';
 import { loadGraph } from '../ir/load/load-graph.js';
@@ -48,6 +48,8 @@ export interface SweepOptions {
   readonly resume: boolean;
   readonly workers: number;
   readonly calibrationFile?: string;
+  /** Float model the accuracy objective compares with: TensorFlow.js (float32) or the Float64 pass. */
+  readonly reference: FloatEngine;
   readonly samples: { data?: string; 'label-column'?: string; samples: number; seed: number; range: string; distribution: string };
   readonly version: string;
   readonly tty: boolean;
@@ -83,7 +85,7 @@ export async function sweep(o: SweepOptions): Promise<SweepSummary> {
   const wantsAccuracy = objectives.some((x) => x.metric === 'accuracy-drop') || (o.budget ?? '').toLowerCase().includes('accuracy');
   // One batch of samples serves both the accuracy objective and `integer: profile` precision grids.
   const samples = wantsAccuracy || wantsProfile ? await samplesFromFlags(graph, o.samples) : undefined;
-  const float = samples ? floatForward(graph, samples.inputs) : undefined;
+  const float = samples ? await floatReference(graph, samples.inputs, { engine: o.reference }) : undefined;
   const integerBits = wantsProfile && float ? integerBitsOf(profileGraph(graph, float.layerOutputs)) : undefined;
   const space = buildSpace(graph, spaceCfg, o.spaceFile ?? 'default space', integerBits);
   const device = lookupDevice(space.base.part);

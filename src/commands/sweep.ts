@@ -63,6 +63,7 @@ accuracy-drop (emulated on --data or seeded synthetic samples); add :max to maxi
       workers: flags.workers,
       ...(flags.calibration ? { calibrationFile: flags.calibration } : {}),
       samples: flags,
+      reference: flags.reference as 'tfjs' | 'float64',
       version: this.config.version,
       tty: process.stderr.isTTY === true,
       quiet: flags.quiet || flags.json,
