@@ -24,11 +24,22 @@ export function keyChain(key: string): string[] {
 
 /**
  * The keys searched for a model, most specific first: each level of the key chain scoped, then pooled over scopes
- * (`a/b/c@s`, `a/b/c`, `a/b/*@s`, `a/b/*`, …) — an io type or strategy changes the kernel more than a tool, part or
+ * (`a/b/c@s`, `a/b/c@tool`, `a/b/c`, `a/b/*@s`, …) — an io type or strategy changes the kernel more than a tool, part or
  * clock does, so a pooled model of the right kernel beats a scoped model of a coarser key.
  */
 export function lookupOrder(key: string, scope: string): string[] {
-  return keyChain(key).flatMap((k) => [`${k}@${scope}`, k]);
+  const tool = toolOf(scope);
+  return keyChain(key).flatMap((k) => (tool === scope ? [`${k}@${scope}`, k] : [`${k}@${scope}`, `${k}@${tool}`, k]));
+}
+
+/**
+ * The tool part of a scope (`vivado_hls:7series:25` → `vivado_hls`): between the full scope and the pooled key, since
+ * the HLS tool changes how a kernel is built (Vivado HLS: ≈ 28 LUT per DSP product of a 16-bit Latency Dense, Vitis
+ * HLS about half) more than part or clock do, and one tool's records rarely share one clock.
+ */
+export function toolOf(scope: string): string {
+  const i = scope.indexOf(':');
+  return i < 0 ? scope : scope.slice(0, i);
 }
 
 const CACHE = new WeakMap<Calibration, Map<string, ResolvedModels>>();

@@ -6,8 +6,8 @@
  */
 import type { AnalyticCost } from '../types.js';
 import type { LayerSignature } from '../signature.js';
-import { defineEstimator } from './define.js';
-import { parallelElements, simpleFeatures, SIMPLE_FF_PRIOR, SIMPLE_LUT_PRIOR } from './simple-features.js';
+import { defineEstimator, prior } from './define.js';
+import { parallelElements, simpleFeatures, SIMPLE_LUT_PRIOR } from './simple-features.js';
 import { elementwiseTiming } from './stream-timing.js';
 
 /**
@@ -19,6 +19,12 @@ function paddedPixels(sig: LayerSignature): number {
   if (sig.outPixels > sig.inPixels) return sig.outPixels;
   return sig.inHeight > 1 ? (sig.inHeight + 2) * (sig.inWidth + 2) : sig.inWidth + 2;
 }
+
+/**
+ * FF prior: the padder keeps only row/column counters and a little state, not a data word per channel (real rows:
+ * 22–37 FF from 1 to 8 channels of 32-bit data, ChiRuiChen/AutoEncoder_hls4ml; hls4ml-live-demo 23–27 FF).
+ */
+const ZEROPAD_FF_PRIOR = prior(['one'], [30]);
 
 function analytic(sig: LayerSignature): AnalyticCost {
   const stream = sig.ioType === 'io_stream';
@@ -35,5 +41,5 @@ export const zeropadEstimator = defineEstimator({
   strategyMatters: false,
   covers: () => true,
   analytic,
-  priors: { lut: SIMPLE_LUT_PRIOR, ff: SIMPLE_FF_PRIOR },
+  priors: { lut: SIMPLE_LUT_PRIOR, ff: ZEROPAD_FF_PRIOR },
 });

@@ -92,6 +92,12 @@ describe('model lookup', () => {
       'dense/latency/io_stream@s', 'dense/latency/io_stream', 'dense/latency/*@s', 'dense/latency/*', 'dense/*/*@s', 'dense/*/*',
     ]);
   });
+
+  it('searches a tool-only scope between the full scope and the pooled key', () => {
+    expect(lookupOrder('dense/latency/io_parallel', 'vivado_hls:7series:25').slice(0, 4)).toEqual([
+      'dense/latency/io_parallel@vivado_hls:7series:25', 'dense/latency/io_parallel@vivado_hls', 'dense/latency/io_parallel', 'dense/latency/*@vivado_hls:7series:25',
+    ]);
+  });
 });
 
 describe('fitting a calibration', async () => {

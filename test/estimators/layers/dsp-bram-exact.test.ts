@@ -36,6 +36,19 @@ describe('DSP on the Resource formula', () => {
     const s = { ...dense(128, 3, 16, 16, 'latency'), zeroWeights: 288, weightsKnown: true };
     expect(analytic(s).dsp).toBe(24 - 18);
   });
+  it('uses no DSP for a softmax whose multipliers are forced into fabric, and prices them as fabric bits', () => {
+    const sm: LayerSignature = { ...BLANK_SIGNATURE, family: 'softmax', label: 'Softmax', strategy: 'latency', ioType: 'io_parallel', reuseFactor: 1, inputWidth: 16, resultWidth: 16, tableSize: 1024, tableWidth: 18, inPixels: 1, outPixels: 1, elements: 10, channels: 10 };
+    expect(analytic(sm).dsp).toBeGreaterThan(0);
+    expect(analytic(sm).features.fabricMulBits).toBe(0);
+    const fabric = analytic({ ...sm, mulImpl: 'fabric' });
+    expect(fabric.dsp).toBe(0);
+    expect(fabric.features.fabricMulBits).toBe(10 * 18 * 18);
+  });
+  it('counts fewer used weight bits for constant products of wider layers (trained weights shrink with the fan)', () => {
+    const small = analytic(dense(8, 8, 1, 8, 'latency')).features;
+    const large = analytic(dense(128, 128, 1, 8, 'latency')).features;
+    expect(large.shiftAddBits / (128 * 128)).toBeLessThan(small.shiftAddBits / 64);
+  });
   it('uses no DSP for distributed arithmetic or narrow generic products', () => {
     expect(analytic(dense(16, 16, 1, 16, 'distributed_arithmetic')).dsp).toBe(0);
     expect(analytic(dense(16, 16, 4, 8)).dsp).toBe(0);
