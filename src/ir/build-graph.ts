@@ -123,14 +123,10 @@ export function buildGraph(model: LoadedModel, opts: BuildOptions): Graph {
         activationFn: spec.activation?.fn,
         quantizers: spec.quantizers ?? {},
         overrides: spec.configOverrides ?? {},
+        upstreamResult: results.get(spec.inputs[0]),
       },
       modelDefault,
     );
-    // Flatten and Reshape are in-place in hls4ml: their output keeps the input's type.
-    if ((spec.kind === 'Flatten' || spec.kind === 'Reshape') && settings.precisions.result.source === 'Model') {
-      const upstream = results.get(spec.inputs[0]);
-      if (upstream) settings.precisions.result = { precision: upstream.precision, source: 'inferred' };
-    }
     const { kind, name, sourceClass, inputs } = spec;
     const layer: Layer = {
       name,

@@ -20,6 +20,8 @@ export interface LayerIdentity {
   readonly activationFn?: ActivationFn;
   readonly quantizers: Readonly<Record<string, Precision>>;
   readonly overrides: Readonly<Record<string, unknown>>;
+  /** The producer's resolved result, for layers hls4ml computes in place (Flatten, Reshape). */
+  readonly upstreamResult?: PrecisionSlot;
 }
 
 /** The precisions and knobs of a layer after the config is applied. */
@@ -67,6 +69,10 @@ export function resolveLayerSettings(spec: HlsConfigSpec, id: LayerIdentity, mod
   const precisions: Record<string, PrecisionSlot> = {};
   for (const slot of precisionSlots(id.kind, id.activationFn)) {
     precisions[slot.name] = resolveSlot(slot.name, slot.ownDefault, chain, id.quantizers, id.overrides, modelDefault);
+  }
+  // Flatten and Reshape are in place in hls4ml: their output keeps the input's type unless set explicitly.
+  if ((id.kind === 'Flatten' || id.kind === 'Reshape') && precisions.result.source === 'Model' && id.upstreamResult) {
+    precisions.result = { precision: id.upstreamResult.precision, source: 'inferred' };
   }
   const pick = <K extends keyof HlsConfigBlock>(key: K): HlsConfigBlock[K] | undefined => {
     for (const [b] of chain) if (b[key] !== undefined) return b[key];

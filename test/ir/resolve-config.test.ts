@@ -70,3 +70,13 @@ describe('hls4ml string conventions', () => {
     expect(() => parseHlsConfig('c.yml', { Modle: {} })).toThrow('HLSConfig.Modle: unknown section');
   });
 });
+
+describe('in-place layers', () => {
+  it('gives Flatten and Reshape their producer\'s result type unless a config names one', () => {
+    const upstream = { precision: fixed(10, 4), source: 'LayerName' as const };
+    const flat = { name: 'f', kind: 'Flatten' as const, sourceClass: 'Flatten', quantizers: {}, overrides: {}, upstreamResult: upstream };
+    expect(resolveLayerSettings(parseHlsConfig('c.yml', {}), flat, D).precisions.result).toEqual({ precision: fixed(10, 4), source: 'inferred' });
+    const named = parseHlsConfig('c.yml', { LayerName: { f: { Precision: { result: 'ap_fixed<8,2>' } } } });
+    expect(formatPrecision(resolveLayerSettings(named, flat, D).precisions.result.precision)).toBe('ap_fixed<8,2>');
+  });
+});

@@ -9,6 +9,7 @@ import type { Precision } from '../../fixed/precision.js';
 import type { DesignPoint, LayerKnobs } from '../../ir/design-point.js';
 import { parseHls4mlConfig, type HlsConfigSpec } from '../../ir/formats/hls4ml-config.js';
 import type { Graph, IoType } from '../../ir/graph.js';
+import type { PrecisionSlot } from '../../ir/layer.js';
 import { resolveLayerSettings } from '../../ir/resolve-config.js';
 import { fail } from '../../util/errors.js';
 
@@ -30,7 +31,7 @@ export function pointFromHlsConfig(graph: Graph, hls: HlsConfigSpec, file: strin
   }
   const modelDefault: Precision = hls.model.precisionDefault ?? graph.config.defaultPrecision;
   const layers: Record<string, LayerKnobs> = {};
-  const results = new Map<string, Precision>();
+  const results = new Map<string, PrecisionSlot>();
   for (const l of graph.layers) {
     // Precisions the model file embeds (HGQ proxies) that are not weight quantizers come back as overrides.
     const overrides: Record<string, unknown> = {};
@@ -39,16 +40,11 @@ export function pointFromHlsConfig(graph: Graph, hls: HlsConfigSpec, file: strin
     }
     const s = resolveLayerSettings(
       hls,
-      { name: l.name, kind: l.kind, sourceClass: l.sourceClass, activationFn: l.activation?.fn, quantizers: l.quantizers, overrides },
+      { name: l.name, kind: l.kind, sourceClass: l.sourceClass, activationFn: l.activation?.fn, quantizers: l.quantizers, overrides, upstreamResult: results.get(l.inputs[0]) },
       modelDefault,
     );
     const precisions: Record<string, Precision> = Object.fromEntries(Object.entries(s.precisions).map(([k, v]) => [k, v.precision]));
-    // Flatten and Reshape are in-place in hls4ml: their output keeps the input's type unless set explicitly.
-    if ((l.kind === 'Flatten' || l.kind === 'Reshape') && s.precisions.result?.source === 'Model') {
-      const upstream = results.get(l.inputs[0]);
-      if (upstream) precisions.result = upstream;
-    }
-    results.set(l.name, precisions.result);
+    results.set(l.name, s.precisions.result);
     layers[l.name] = {
       strategy: s.config.strategy,
       reuseFactor: s.config.reuseFactor,
