@@ -4,10 +4,10 @@
  * YAML may be a whole hls4ml config or just the `HLSConfig` mapping (`Model:`, `LayerName:` at the top).
  * Quantizer-fixed precisions of the model stay fixed, as hls4ml keeps them. Pure: text in, point out.
  */
-import { parse as parseYaml } from 'yaml';
 import type { Precision } from '../../fixed/precision.js';
 import type { DesignPoint, LayerKnobs } from '../../ir/design-point.js';
 import { parseHls4mlConfig, type HlsConfigSpec } from '../../ir/formats/hls4ml-config.js';
+import { parseYamlText } from '../../ir/formats/yaml-text.js';
 import type { Graph, IoType } from '../../ir/graph.js';
 import type { PrecisionSlot } from '../../ir/layer.js';
 import { resolveLayerSettings } from '../../ir/resolve-config.js';
@@ -65,12 +65,11 @@ export function pointFromHlsConfig(graph: Graph, hls: HlsConfigSpec, file: strin
 
 /** Parses a point file's YAML text and resolves it against a graph. */
 export function pointFromConfigText(graph: Graph, text: string, file: string): DesignPoint {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    fail('corrupt-file', file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
+  return pointFromConfigValue(graph, parseYamlText(text, file), file);
+}
+
+/** Resolves an already parsed hls4ml-style point document against a graph. */
+export function pointFromConfigValue(graph: Graph, raw: unknown, file: string): DesignPoint {
   if (!raw || typeof raw !== 'object' || Array.isArray(raw)) fail('bad-config', file, 'expected a mapping with HLSConfig (or Model / LayerType / LayerName)');
   const obj = raw as Record<string, unknown>;
   const bare = obj.HLSConfig === undefined && ['Model', 'LayerType', 'LayerName'].some((k) => k in obj);

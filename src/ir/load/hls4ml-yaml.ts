@@ -4,11 +4,10 @@
  */
 import { existsSync } from 'node:fs';
 import { dirname, isAbsolute, join, resolve } from 'node:path';
-import { parse as parseYaml } from 'yaml';
 import { fail } from '../../util/errors.js';
 import { buildGraph } from '../build-graph.js';
 import { parseHls4mlConfig, type Hls4mlConfigFile } from '../formats/hls4ml-config.js';
-import { checkCutPrecisions } from '../formats/yaml-precision-hint.js';
+import { parseYamlText } from '../formats/yaml-text.js';
 import type { Graph } from '../graph.js';
 import { modelStem } from './model-stem.js';
 import { readModelFile } from './read-file.js';
@@ -17,14 +16,7 @@ import { loaderFor } from './registry.js';
 /** Reads and validates an hls4ml YAML file. */
 export async function readHls4mlConfig(file: string): Promise<Hls4mlConfigFile> {
   const text = (await readModelFile(file)).toString('utf8');
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    fail('corrupt-file', file, `not valid YAML: ${(e as Error).message.split('\n')[0]}`);
-  }
-  checkCutPrecisions(raw, file);
-  return parseHls4mlConfig(file, raw);
+  return parseHls4mlConfig(file, parseYamlText(text, file));
 }
 
 /**

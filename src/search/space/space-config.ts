@@ -19,10 +19,9 @@
  * pin: {output: {strategy: latency, reuseFactor: 1}}
  * ```
  */
-import { parse as parseYaml } from 'yaml';
 import { parsePrecision, PrecisionParseError } from '../../fixed/precision.js';
 import { normaliseStrategy } from '../../ir/formats/hls4ml-config.js';
-import { checkCutPrecisions } from '../../ir/formats/yaml-precision-hint.js';
+import { parseYamlText } from '../../ir/formats/yaml-text.js';
 import type { Strategy } from '../../ir/layer.js';
 import { fail } from '../../util/errors.js';
 import { FIFO_POLICIES, type FifoPolicy } from './knob.js';
@@ -146,14 +145,7 @@ export function parseSpaceConfig(file: string, raw: unknown): SpaceConfig {
 
 /** Parses YAML or JSON space text (JSON is YAML). */
 export function parseSpaceText(file: string, text: string): SpaceConfig {
-  let raw: unknown;
-  try {
-    raw = parseYaml(text);
-  } catch (e) {
-    fail('corrupt-file', file, `not valid YAML/JSON: ${(e as Error).message.split('\n')[0]}`);
-  }
-  checkCutPrecisions(raw, file);
-  return parseSpaceConfig(file, raw);
+  return parseSpaceConfig(file, parseYamlText(text, file));
 }
 
 /** True when some precision grid takes its integer bits from a profile of the model's values. */
