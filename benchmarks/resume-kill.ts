@@ -4,10 +4,10 @@
  * result of each trial; asserts nothing. Run: `npm run build && npx tsx benchmarks/resume-kill.ts [trials]`.
  */
 import { spawn, spawnSync } from 'node:child_process';
-import { existsSync, mkdtempSync, readFileSync, rmSync } from 'node:fs';
+import { existsSync, mkdtempSync, rmSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
-import { parseJournal } from '../src/search/journal/read-journal.js';
+import { readJournal } from '../src/search/journal/stream-journal.js';
 import { frontOf } from '../src/search/run-files.js';
 import { createRng } from '../src/util/rng.js';
 
@@ -16,16 +16,16 @@ const cli = join(root, 'bin', existsSync(join(root, 'dist', 'commands')) ? 'run.
 const args = ['sweep', join(root, 'examples', 'models', 'keras', 'KERAS_3layer.json'), '--strategy', 'nsga2', '--max-evals', '30000', '--batch', '500', '--seed', '11', '--workers', '2', '--quiet'];
 const trials = Number(process.argv[2] ?? 3);
 const dir = mkdtempSync(join(tmpdir(), 'hlsdse-resume-'));
-const body = (run: string) => {
-  const j = parseJournal(readFileSync(join(run, 'journal.jsonl'), 'utf8'), run);
-  return { records: j.records.map((r) => JSON.stringify(r)).join('\n'), front: frontOf(j.records).map((r) => r.key).join(',') };
+const body = async (run: string) => {
+  const j = await readJournal(join(run, 'journal.jsonl'));
+  return { records: j.recordList.map((r) => JSON.stringify(r)).join('\n'), front: frontOf(j.recordList).map((r) => r.key).join(',') };
 };
 
 const ref = join(dir, 'reference');
 const t0 = performance.now();
 spawnSync(process.execPath, [cli, ...args, '--out', ref], { stdio: 'ignore' });
 const refMs = performance.now() - t0;
-const expected = body(ref);
+const expected = await body(ref);
 console.log(`uninterrupted: ${(refMs / 1000).toFixed(1)} s, front ${expected.front.split(',').length} points`);
 
 const rng = createRng(2026);
@@ -42,7 +42,7 @@ for (let t = 0; t < trials; t++) {
     if (code === 0) break;
     kills++;
   }
-  const got = body(run);
+  const got = await body(run);
   console.log(`trial ${t}: killed ${kills}× with SIGKILL; records ${got.records === expected.records ? 'identical' : 'DIFFERENT'}, front ${got.front === expected.front ? 'identical' : 'DIFFERENT'}`);
 }
 rmSync(dir, { recursive: true, force: true });

@@ -7,7 +7,7 @@
 import { existsSync, readFileSync, statSync } from 'node:fs';
 import { dirname, join } from 'node:path';
 import { fail } from '../util/errors.js';
-import { headerDifferences } from './journal/read-journal.js';
+import { mergeMismatch } from './journal/header-check.js';
 import type { EvaluationRecord, JournalHeader } from './journal/records.js';
 import { streamJournal } from './journal/stream-journal.js';
 import { ParetoArchive } from './pareto-archive.js';
@@ -69,8 +69,8 @@ export async function summarizeRuns(runs: readonly string[], sampleLimit = 4000)
     const s = await streamJournal(p, {
       onHeader: (h) => {
         if (!header) header = h;
-        const diff = headerDifferences(h, header).filter((d) => d !== 'seed' && d !== 'strategy' && d !== 'batch size');
-        if (diff.length > 0) fail('bad-config', p, `cannot merge with ${paths[0]}: written for a different ${diff.join(', ')}`);
+        const why = mergeMismatch(h, header);
+        if (why) fail('bad-config', p, `cannot merge with ${paths[0]}: ${why}`);
       },
       onBatch: (_b, recs) => {
         for (const r of recs) {

@@ -8,7 +8,7 @@ import { fail } from '../util/errors.js';
 import { createRng, forkSeed } from '../util/rng.js';
 import { checkBudgets, totalViolation, type Budget } from './budgets.js';
 import { JournalWriter } from './journal/journal-writer.js';
-import { headerMismatch } from './journal/read-journal.js';
+import { headerMismatch } from './journal/header-check.js';
 import { streamJournal } from './journal/stream-journal.js';
 import type { EvaluationRecord, JournalHeader, StoredMetrics } from './journal/records.js';
 import type { PointMetrics } from './metrics.js';

@@ -3,7 +3,7 @@ import fc from 'fast-check';
 import { readFileSync, truncateSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseJournal } from '../../src/search/journal/read-journal.js';
+import { readJournal } from '../../src/search/journal/stream-journal.js';
 import { JOURNAL_SCHEMA, type JournalHeader } from '../../src/search/journal/records.js';
 import { parseBudgets } from '../../src/search/budgets.js';
 import { parseObjectives } from '../../src/search/objectives.js';
@@ -62,9 +62,9 @@ const spec = (file: string, resume: boolean, strategy = 'nsga2', maxEvals = 160)
   journalFile: file,
   resume,
 });
-const frontKeys = (file: string) => {
-  const j = parseJournal(readFileSync(file, 'utf8'), file);
-  return j.records.map((r) => `${r.key}:${r.status}:${r.violation}`);
+const frontKeys = async (file: string) => {
+  const j = await readJournal(file);
+  return j.recordList.map((r) => `${r.key}:${r.status}:${r.violation}`);
 };
 
 describe('runSweep', () => {
@@ -73,10 +73,10 @@ describe('runSweep', () => {
     const r = await runSweep(spec(file, false), { evaluate });
     expect(r.evaluated).toBe(160);
     expect(r.stoppedBy).toBe('max-evals');
-    const j = parseJournal(readFileSync(file, 'utf8'), file);
-    expect(j.records).toHaveLength(160);
+    const j = await readJournal(file);
+    expect(j.recordList).toHaveLength(160);
     expect(r.archive.front().every((e) => e.payload.violation === 0)).toBe(true);
-    expect(r.rejected).toBe(j.records.filter((x) => x.status === 'rejected').length);
+    expect(r.rejected).toBe(j.recordList.filter((x) => x.status === 'rejected').length);
   });
 
   it('refuses to overwrite a journal and to resume a different run', async () => {
@@ -97,7 +97,7 @@ describe('runSweep', () => {
     const whole = join(dir, `whole-${strategy}.jsonl`);
     await runSweep(spec(whole, false, strategy), { evaluate });
     const text = readFileSync(whole, 'utf8');
-    const expected = frontKeys(whole);
+    const expected = await frontKeys(whole);
     let n = 0;
     await fc.assert(
       fc.asyncProperty(fc.integer({ min: text.indexOf('\n') + 1, max: text.length }), async (cut) => {
@@ -105,7 +105,7 @@ describe('runSweep', () => {
         writeFileSync(file, text);
         truncateSync(file, cut);
         await runSweep(spec(file, true, strategy), { evaluate });
-        expect(frontKeys(file)).toEqual(expected);
+        expect(await frontKeys(file)).toEqual(expected);
       }),
       { seed: 9, numRuns: 8 },
     );

@@ -1,7 +1,8 @@
 /**
  * Reads a journal of any size batch by batch without holding it in memory (an overnight sweep's journal can
  * be gigabytes): the header first, then each complete batch's records in order. A torn last line or a batch
- * cut off before its marker is reported in `dropped`, exactly as {@link parseJournal} does for small files.
+ * cut off before its marker is reported in `dropped`, and a batch is handed on only once its
+ * closing marker has been read.
  */
 import { createReadStream, openSync, readSync, closeSync, fstatSync } from 'node:fs';
 import { createInterface } from 'node:readline';
@@ -99,4 +100,16 @@ export async function streamJournal(
   if (!header) fail('corrupt-file', file, 'the journal is empty (no header line)');
   if (pending.length > 0) dropped.push(`${pending.length} record(s) of batch ${pending[0].batch}, which was cut off (it is evaluated again)`);
   return { header, batches, records, dropped, validBytes };
+}
+
+/** A whole journal read into memory (for small runs, tests and benchmarks). */
+export interface JournalContents extends StreamSummary {
+  readonly recordList: readonly EvaluationRecord[];
+}
+
+/** Reads a whole journal into memory through {@link streamJournal}. */
+export async function readJournal(file: string): Promise<JournalContents> {
+  const recordList: EvaluationRecord[] = [];
+  const s = await streamJournal(file, { onBatch: (_b, recs) => recordList.push(...recs) });
+  return { ...s, recordList };
 }

@@ -1,9 +1,11 @@
 import fc from 'fast-check';
-import { readFileSync } from 'node:fs';
+import { readFileSync, writeFileSync } from 'node:fs';
 import { join } from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { JournalWriter } from '../../../src/search/journal/journal-writer.js';
-import { headerMismatch, mergeJournals, parseJournal } from '../../../src/search/journal/read-journal.js';
+import { headerMismatch, mergeMismatch } from '../../../src/search/journal/header-check.js';
+import { readJournal } from '../../../src/search/journal/stream-journal.js';
+import { summarizeRuns } from '../../../src/search/run-files.js';
 import { JOURNAL_SCHEMA, type EvaluationRecord, type JournalHeader } from '../../../src/search/journal/records.js';
 import { scratchDir } from '../../helpers/tmp.js';
 
@@ -44,26 +46,30 @@ function writeJournal(file: string, batches: number): string {
 }
 
 describe('sweep journal', () => {
-  it('round-trips header and records batch by batch', () => {
+  it('round-trips header and records batch by batch', async () => {
     const file = join(dir, 'a.jsonl');
     const text = writeJournal(file, 4);
-    const j = parseJournal(text, file);
+    const j = await readJournal(file);
     expect(j.header).toEqual(header);
-    expect(j.records.map((r) => r.seq)).toEqual([...Array(12).keys()]);
+    expect(j.recordList.map((r) => r.seq)).toEqual([...Array(12).keys()]);
     expect(j.batches).toBe(4);
     expect(j.dropped).toEqual([]);
     expect(j.validBytes).toBe(Buffer.byteLength(text));
   });
 
-  it('survives a cut at any byte: keeps whole batches only and says what it dropped', () => {
+  it('survives a cut at any byte: keeps whole batches only and says what it dropped', async () => {
     const file = join(dir, 'b.jsonl');
     const text = writeJournal(file, 3);
     const headerBytes = text.indexOf('\n') + 1;
-    fc.assert(
-      fc.property(fc.integer({ min: headerBytes, max: text.length }), (cut) => {
-        const j = parseJournal(text.slice(0, cut), file);
-        expect(j.records.length % 3).toBe(0);
-        expect(j.records.length).toBe(j.batches * 3);
+    let n = 0;
+    await fc.assert(
+      fc.asyncProperty(fc.integer({ min: headerBytes, max: text.length }), async (cut) => {
+        const part = join(dir, `b-${n++}.jsonl`);
+        writeFileSync(part, text.slice(0, cut));
+        const j = await readJournal(part);
+        expect(j.recordList.length % 3).toBe(0);
+        expect(j.recordList.length).toBe(j.batches * 3);
+        expect(j.dropped.length > 0).toBe(cut > j.validBytes);
         expect(text.slice(0, j.validBytes).endsWith('\n')).toBe(true);
         // what is kept is a prefix of the uninterrupted journal
         expect(text.startsWith(text.slice(0, j.validBytes))).toBe(true);
@@ -73,13 +79,17 @@ describe('sweep journal', () => {
     );
   });
 
-  it('refuses damage in the middle, naming the line', () => {
+  it('refuses damage in the middle, naming the line', async () => {
     const file = join(dir, 'c.jsonl');
     const lines = writeJournal(file, 2).split('\n');
     lines[2] = '{"type":"point", oops';
-    expect(() => parseJournal(lines.join('\n'), file)).toThrow('line 3: not valid JSON (only the last line may be torn)');
-    expect(() => parseJournal('', file)).toThrow();
-    expect(() => parseJournal('{"type":"nope"}\n', file)).toThrow('line 1: not an hlsdse journal header');
+    const at = (name: string, text: string) => {
+      writeFileSync(join(dir, name), text);
+      return join(dir, name);
+    };
+    await expect(readJournal(at('c1.jsonl', lines.join('\n')))).rejects.toThrow('line 3: not valid JSON (only the last line may be torn)');
+    await expect(readJournal(at('c2.jsonl', ''))).rejects.toThrow();
+    await expect(readJournal(at('c3.jsonl', '{"type":"nope"}\n'))).rejects.toThrow('line 1: not an hlsdse journal header');
   });
 
   it('names what changed when a resume does not match', () => {
@@ -87,31 +97,36 @@ describe('sweep journal', () => {
     expect(headerMismatch(header, { ...header, seed: 8, space: { ...header.space, hash: 's2' } })).toBe('the journal was written for a different design space, seed');
   });
 
-  it('merges journals of the same run from several machines, deduplicated', () => {
-    const a = parseJournal(writeJournal(join(dir, 'm1.jsonl'), 2), 'm1');
-    const b = parseJournal(writeJournal(join(dir, 'm2.jsonl'), 3), 'm2');
-    const m = mergeJournals([a, { ...b, header: { ...b.header, seed: 9 } }], ['m1', 'm2']);
-    expect(m.records.map((r) => r.key)).toEqual([...Array(9).keys()].map((i) => `k${i}`));
-    expect(() => mergeJournals([a, { ...b, header: { ...b.header, objectives: ['dsp'] } }], ['m1', 'm2'])).toThrow('cannot merge with m1: written for a different objectives');
+  it('merges journals of the same run from several machines, deduplicated on the front', async () => {
+    writeJournal(join(dir, 'm1.jsonl'), 2);
+    const m2 = join(dir, 'm2.jsonl');
+    writeFileSync(m2, writeJournal(join(dir, 'tmp.jsonl'), 3).replace('"seed":7', '"seed":9'));
+    const m = await summarizeRuns([join(dir, 'm1.jsonl'), m2]);
+    expect(m.evaluated).toBe(6 + 9);
+    // every record shares objective[1] = 5 and objective[0] grows with seq: k0 alone is the front, once
+    expect(m.front.map((r) => r.key)).toEqual(['k0']);
+    expect(mergeMismatch({ ...header, seed: 9, strategy: 'nsga2', batchSize: 8 }, header)).toBeUndefined();
+    const m3 = join(dir, 'm3.jsonl');
+    writeFileSync(m3, readFileSync(m2, 'utf8').replace('"objectives":["lut","latency"]', '"objectives":["dsp"]'));
+    await expect(summarizeRuns([join(dir, 'm1.jsonl'), m3])).rejects.toThrow(`cannot merge with ${join(dir, 'm1.jsonl')}: written for a different objectives`);
   });
 });
 
 describe('streamed journal', async () => {
   const { streamJournal } = await import('../../../src/search/journal/stream-journal.js');
-  const { writeFileSync } = await import('node:fs');
-  it('agrees with the in-memory reader at every cut', async () => {
+  it('keeps exactly the closed batches at every cut', async () => {
     const file = join(dir, 's.jsonl');
     const text = writeJournal(file, 3);
     for (let cut = text.indexOf('\n') + 1; cut <= text.length; cut += 7) {
       const part = join(dir, `s-${cut}.jsonl`);
       writeFileSync(part, text.slice(0, cut));
-      const mem = parseJournal(text.slice(0, cut), part);
       const seen: number[] = [];
       const s = await streamJournal(part, { onBatch: (_b, recs) => seen.push(...recs.map((r) => r.seq)) });
-      expect(seen).toEqual(mem.records.map((r) => r.seq));
-      expect(s.validBytes).toBe(mem.validBytes);
-      expect(s.dropped).toEqual(mem.dropped);
-      expect(s.header).toEqual(mem.header);
+      // what is kept is exactly the batches whose closing marker lies within the cut
+      const markers = [...text.slice(0, cut).matchAll(/"type":"batch"[^\n]*\n/g)].length;
+      expect(seen).toEqual([...Array(3 * markers).keys()]);
+      expect(text.slice(0, s.validBytes).endsWith('\n')).toBe(true);
+      expect(s.header).toEqual(header);
     }
   });
 });
