@@ -68,6 +68,7 @@ export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureConte
     zeroWeights: stats?.zeros ?? 0,
     pow2Weights: stats?.pow2 ?? 0,
     weightsKnown: stats !== undefined,
+    weightDigitCounts: stats?.digitCounts ?? [],
     inputWidth: input.width,
     inputInteger: input.integer,
     weightWidth: weight.width,

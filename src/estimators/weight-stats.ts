@@ -12,6 +12,12 @@ export interface WeightStats {
   readonly weights: number;
   readonly zeros: number;
   readonly pow2: number;
+  /**
+   * Non-trivial weights (neither zero nor ±2^k) by the number of non-zero digits of their integer code in canonical
+   * signed-digit form (entry d, d ≥ 2): what decides whether the tool builds a constant product in a DSP or as
+   * d − 1 adders of shifted inputs.
+   */
+  readonly digitCounts: readonly number[];
 }
 
 /** The integer code of `v` in type `t` (rounding mode and overflow applied as `ap_fixed` does, approximately). */
@@ -36,6 +42,24 @@ function isPow2Code(q: number): boolean {
 }
 
 /**
+ * Non-zero digits of |q| in canonical signed-digit (non-adjacent) form: 1 for ±2^k, 2 for 3 = 4 − 1 or 5 = 4 + 1,
+ * 3 for 11 = 16 − 4 − 1, …: the shifted terms a constant multiplication adds up.
+ */
+export function csdDigits(q: number): number {
+  let a = q < 0 ? -q : q;
+  let n = 0;
+  while (a > 0) {
+    if (a % 2 === 1) {
+      // Digit +1 when a ≡ 1 (mod 4), −1 when a ≡ 3 (mod 4): the choice that leaves the next digit zero.
+      a -= a % 4 === 1 ? 1 : -1;
+      n++;
+    }
+    a /= 2;
+  }
+  return n;
+}
+
+/**
  * Zero / power-of-two counts of the layer's kernels quantised to `t`; HGQ per-weight bit counts, when the layer
  * has them, add the weights HGQ pruned (0 bits) to the zeros.
  */
@@ -43,6 +67,7 @@ export function weightStatsOf(layer: Layer, t: FixedType): WeightStats {
   let weights = 0;
   let zeros = 0;
   let pow2 = 0;
+  const digitCounts: number[] = [];
   const bits = layer.hgq?.weightBits;
   for (const name of KERNEL_PARAMS) {
     const tensor = layer.params[name];
@@ -54,7 +79,12 @@ export function weightStatsOf(layer: Layer, t: FixedType): WeightStats {
       const q = useBits && bits[i] === 0 ? 0 : quantizedCode(data[i], t);
       if (q === 0) zeros++;
       else if (isPow2Code(q)) pow2++;
+      else {
+        const d = csdDigits(q);
+        while (digitCounts.length <= d) digitCounts.push(0);
+        digitCounts[d]++;
+      }
     }
   }
-  return { weights, zeros, pow2 };
+  return { weights, zeros, pow2, digitCounts };
 }

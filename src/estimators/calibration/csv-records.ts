@@ -13,6 +13,7 @@ import { BLANK_SIGNATURE, type LayerSignature } from '../signature.js';
 import { moduleFamily } from './module-family.js';
 import { projectFolderOf, type CalibrationRecord, type Measured, type RecordHarvest } from './record.js';
 import { geometryOfRow } from './csv-geometry.js';
+import { moduleInputType } from './module-input-type.js';
 
 /** A CSV row keyed by header. */
 export type CsvRow = Readonly<Record<string, string>>;
@@ -91,7 +92,8 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
   if (typeof geometry === 'string') return geometry;
   const res = result.type ?? rep?.defaultPrecision;
   if (!res) return 'result precision unknown';
-  const input = rep?.defaultPrecision ?? res;
+  // The input type: from the mangled function name where the tool spelled it, else the project's default.
+  const input = moduleInputType(r['module'] ?? '') ?? rep?.defaultPrecision ?? res;
   const weight = precisionCell(r['weight_precision']).type ?? rep?.defaultPrecision ?? res;
   const accum = precisionCell(r['accum_precision']).type ?? res;
   const toolCell = (r['tool'] ?? '').split(' ')[0];

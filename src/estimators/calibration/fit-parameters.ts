@@ -5,7 +5,7 @@
  */
 import { median } from 'simple-statistics';
 import { romBram18 } from '../bram.js';
-import { dspPerMultiply } from '../dsp-split.js';
+import { findEstimator } from '../registry.js';
 import type { LayerSignature } from '../signature.js';
 import { PARAMETER_DEFS, type ParameterName, type Parameters } from './parameters.js';
 import type { CalibrationRecord } from './record.js';
@@ -37,16 +37,54 @@ function isNarrow(s: LayerSignature, t: number): boolean {
   return Math.min(s.inputWidth, s.weightWidth) <= t;
 }
 
-/** Median DSP share of narrow constant multiplications in Latency layers. */
-function narrowShare(records: readonly CalibrationRecord[], t: number): { value: number; n: number } | undefined {
-  const shares = records
-    .filter((r) => WEIGHTED.has(r.signature.family) && r.signature.strategy === 'latency' && r.signature.mulImpl === 'auto' && r.measured.dsp !== undefined && isNarrow(r.signature, t))
-    .map((r) => {
-      const s = r.signature;
-      const products = s.nWeights - s.zeroWeights - s.pow2Weights;
-      return (r.measured.dsp ?? 0) / Math.max(1, products * dspPerMultiply(s.inputWidth, s.weightWidth, s.dspType));
+/** Latency-strategy rows whose DSP count the constant-share rule predicts, with their estimator. */
+function constantRows(records: readonly CalibrationRecord[]) {
+  return records
+    .filter((r) => WEIGHTED.has(r.signature.family) && r.signature.strategy === 'latency' && r.signature.mulImpl === 'auto' && r.measured.dsp !== undefined)
+    .flatMap((r) => {
+      const e = findEstimator(r.signature);
+      return e ? [{ r, e }] : [];
     });
-  return shares.length > 0 ? { value: Math.min(1, median(shares)), n: shares.length } : undefined;
+}
+
+/** Sum of |log((predicted + 1) / (measured + 1))| of DSP counts over `rows` at parameters `p`. */
+function dspLogError(rows: ReturnType<typeof constantRows>, p: Parameters): number {
+  let c = 0;
+  for (const { r, e } of rows) c += Math.abs(Math.log((e.analytic(r.signature, p).dsp + 1) / ((r.measured.dsp ?? 0) + 1)));
+  return c;
+}
+
+/**
+ * The signed-digit thresholds per tool and the trained-weight scale (layers/constant-dsp-share.ts) whose predicted
+ * DSP counts of Latency-strategy layers (the estimators' own rule, ALLOCATION limit included) are closest to the
+ * measured ones in mean |log ratio|: the Vitis threshold and the scale jointly on a grid, then the Vivado threshold.
+ */
+function constantDsp(records: readonly CalibrationRecord[], base: Parameters): { vitis?: number; vivado?: number; scale?: number; nVitis: number; nVivado: number } {
+  const vitisRows = constantRows(records.filter((r) => r.signature.tool === 'vitis_hls'));
+  const vivadoRows = constantRows(records.filter((r) => r.signature.tool !== 'vitis_hls'));
+  const out: { vitis?: number; vivado?: number; scale?: number; nVitis: number; nVivado: number } = { nVitis: vitisRows.length, nVivado: vivadoRows.length };
+  let p: Parameters = base;
+  if (vitisRows.length > 0) {
+    let bestCost = dspLogError(vitisRows, p);
+    for (let digits = 2; digits <= 5; digits++) {
+      for (let k = -12; k <= 8; k++) {
+        const q = { ...p, constDspMinDigitsVitis: digits, trainedWeightScale: Math.round(2 ** (k / 8) * 100) / 100 };
+        const c = dspLogError(vitisRows, q);
+        if (c < bestCost - 1e-9) [out.vitis, out.scale, bestCost] = [digits, q.trainedWeightScale, c];
+      }
+    }
+    p = { ...p, constDspMinDigitsVitis: out.vitis ?? p.constDspMinDigitsVitis, trainedWeightScale: out.scale ?? p.trainedWeightScale };
+  }
+  if (vivadoRows.length > 0) {
+    let bestCost = dspLogError(vivadoRows, p);
+    // Few Vivado HLS rows, some from pruned models whose zeros the rows do not give: the default stands unless
+    // another threshold is clearly (10 %) better.
+    for (let digits = 2; digits <= 5; digits++) {
+      const c = dspLogError(vivadoRows, { ...p, constDspMinDigitsVivado: digits });
+      if (c < 0.9 * bestCost) [out.vivado, bestCost] = [digits, c];
+    }
+  }
+  return out;
 }
 
 /** The fabric width threshold matching most Resource-strategy DSP counts (ties keep the default). */
@@ -91,6 +129,10 @@ export function fitParameters(records: readonly CalibrationRecord[]): FittedPara
   set('dspFabricMaxWidth', fabricWidth(records), 'width matching most Resource-strategy DSP counts (0 DSP ⇔ narrow operand)');
   set('romBramMinBits', romThreshold(records), 'geometric midpoint between the largest LUT ROM and the smallest BRAM ROM at the best split');
   set('romRemainderLutBits', remainderBits(records, values['romBramMinBits']), 'leftover ROM bits kept in LUTs that match most Resource-strategy BRAM counts');
-  set('latencyNarrowDspShare', narrowShare(records, values['dspFabricMaxWidth']), 'median DSP / non-trivial products of narrow Latency layers');
+  const cd = constantDsp(records, values as Parameters);
+  const how = 'whose DSP counts best match the Latency-strategy rows of that tool (mean |log ratio|, ALLOCATION limit included)';
+  set('constDspMinDigitsVitis', cd.vitis !== undefined ? { value: cd.vitis, n: cd.nVitis } : undefined, `signed-digit threshold ${how}`);
+  set('trainedWeightScale', cd.scale !== undefined ? { value: cd.scale, n: cd.nVitis } : undefined, `weight scale, jointly with the Vitis threshold, ${how}`);
+  set('constDspMinDigitsVivado', cd.vivado !== undefined ? { value: cd.vivado, n: cd.nVivado } : undefined, `signed-digit threshold ${how}`);
   return { values: values as Parameters, sources: sources as Record<ParameterName, string> };
 }

@@ -17,9 +17,17 @@ export const PARAMETER_DEFS = {
     value: 8,
     source: 'hls4ml VivadoDSPEstimator: "Vivado doesn\'t use DSP when precision < 9" (hls4ml.md §2.12); refitted by calibrate',
   },
-  latencyNarrowDspShare: {
-    value: 0.2,
-    source: 'share of non-trivial constant multiplications with a narrow operand that Vivado/Vitis HLS still map to DSPs (Latency strategy); fitted from ArgyKokk/hls4ml_MLP_estimator DSP_reuse* rows',
+  constDspMinDigitsVitis: {
+    value: 3,
+    source: 'Vitis HLS: a constant weight with at least this many non-zero signed digits goes to a DSP, fewer to shift-and-add logic (Latency strategy, layers/constant-dsp-share.ts); fitted from ArgyKokk/hls4ml_MLP_estimator DSP_reuse* rows',
+  },
+  constDspMinDigitsVivado: {
+    value: 3,
+    source: 'Vivado HLS: the same threshold; fitted from pominiq/DNNonSilicon, tanvirana/heterogeneous-hls4ml-testing and camillaMiao/Hls-and-bambu rows',
+  },
+  trainedWeightScale: {
+    value: 0.84,
+    source: 'standard deviation of trained weights relative to Glorot\'s √(2/(n_in+n_out)), for report rows whose weights are unknown (layers/constant-dsp-share.ts); fitted with constDspMinDigitsVitis',
   },
   romBramMinBits: {
     value: 1024,

@@ -10,6 +10,7 @@ import { romBram18 } from '../bram.js';
 import type { Parameters } from '../calibration/parameters.js';
 import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
 import type { LayerSignature } from '../signature.js';
+import { wideConstantShare } from './constant-dsp-share.js';
 
 /** The multipliers of one matrix kernel. */
 export interface Multipliers {
@@ -45,19 +46,25 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
   }
   const fabric = sig.mulImpl === 'fabric';
   if (constantWeights(sig.strategy)) {
-    // Constant products either become multiplier cores (DSP, or fabric when forced) — at most `limit` of them,
-    // shared under PIPELINE II=RF — or shift-and-add logic; narrow constants mostly the latter.
+    // Constant products become multiplier cores — at most `limit` of them, shared under PIPELINE II=RF — or
+    // shift-and-add logic. Vitis HLS decomposes constants with few signed digits before scheduling, so only the wide
+    // ones are multiplications the ALLOCATION limit shares; Vivado HLS keeps every non-trivial constant a
+    // multiplication (the limit serialises them all: pominiq io_stream conv latencies) and builds the narrow ones
+    // in fabric — all of them when an operand is narrow (hls4ml's "no DSP below 9 bits"; tanvirana 6-bit weights:
+    // 0 DSP; Vitis HLS puts 8×8 constant products in DSPs: ArgyKokk).
+    const vitis = sig.tool === 'vitis_hls';
     const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(zeros / rf));
     const products = Math.max(0, n - zeros - pow2);
-    const candidates = isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? Math.round(products * p.latencyNarrowDspShare) : products;
+    const wide = !vitis && isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? 0 : Math.round(products * wideConstantShare(sig, p));
+    const candidates = vitis ? wide : products;
     const cores = Math.min(candidates, limit);
-    const dspMultipliers = fabric ? 0 : cores;
+    const dspMultipliers = fabric ? 0 : Math.min(wide, cores);
     return {
       limit,
       products,
       candidates,
       dspMultipliers,
-      fabricMultipliers: fabric ? cores : 0,
+      fabricMultipliers: cores - dspMultipliers,
       shiftAddProducts: products - candidates,
       dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType),
     };

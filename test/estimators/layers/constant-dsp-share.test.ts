@@ -1,0 +1,98 @@
+/**
+ * The constant-product rule: signed-digit counts, the share of constants the tool builds in DSPs (from the weights
+ * when they are known, from Glorot-scaled Gaussian weights when not), and the per-weight histogram behind it.
+ */
+import { describe, expect, it } from 'vitest';
+import fc from 'fast-check';
+import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
+import { erfc, gaussianWideShare, wideConstantShare } from '../../../src/estimators/layers/constant-dsp-share.js';
+import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
+import { csdDigits, weightStatsOf } from '../../../src/estimators/weight-stats.js';
+import { fixed } from '../../../src/fixed/precision.js';
+import { skipCnn } from '../graphs.js';
+
+/** Reference: minimum number of ±2^k terms summing to q, by dynamic programming over small q. */
+function minSignedTerms(limit: number): number[] {
+  const best = Array.from({ length: 2 * limit + 1 }, () => Infinity);
+  best[limit] = 0;
+  for (let round = 0; round < 12; round++) {
+    for (let q = -limit; q <= limit; q++) {
+      for (let k = 0; 2 ** k <= 2 * limit; k++) {
+        for (const t of [2 ** k, -(2 ** k)]) {
+          const r = q - t;
+          if (r >= -limit && r <= limit && best[r + limit] + 1 < best[q + limit]) best[q + limit] = best[r + limit] + 1;
+        }
+      }
+    }
+  }
+  return best;
+}
+
+describe('csdDigits', () => {
+  it('counts the non-zero digits of the canonical signed-digit form, the fewest ±2^k terms', () => {
+    expect([0, 1, 2, 3, 5, 7, 11, 127, -11].map(csdDigits)).toEqual([0, 1, 1, 2, 2, 2, 3, 2, 3]);
+    const limit = 256;
+    const best = minSignedTerms(limit);
+    for (let q = -limit; q <= limit; q++) expect(csdDigits(q), String(q)).toBe(best[q + limit]);
+  });
+  it('handles codes beyond 32 bits', () => {
+    expect(csdDigits(2 ** 40 + 2 ** 20 + 1)).toBe(3);
+    expect(csdDigits(2 ** 40 - 1)).toBe(2);
+  });
+});
+
+describe('erfc', () => {
+  it('matches known values', () => {
+    expect(erfc(0)).toBeCloseTo(1, 6);
+    expect(erfc(1)).toBeCloseTo(0.157299207, 6);
+    expect(erfc(-1)).toBeCloseTo(1.842700793, 6);
+    expect(erfc(3)).toBeCloseTo(2.209e-5, 6);
+  });
+});
+
+const dense = (nIn: number, nOut: number, extra: Partial<LayerSignature> = {}): LayerSignature => ({
+  ...BLANK_SIGNATURE, family: 'dense', label: 'Dense', nIn, nOut, nWeights: nIn * nOut, weightWidth: 8, weightInteger: 2, ...extra,
+});
+
+describe('wideConstantShare', () => {
+  const p = defaultParameters();
+  it('counts the known weights with enough signed digits', () => {
+    // digit histogram: 6 weights with 2 digits, 3 with 3, 1 with 4 → 4 of 10 have ≥ 3.
+    const s = dense(4, 4, { weightsKnown: true, weightDigitCounts: [0, 0, 6, 3, 1], tool: 'vitis_hls' });
+    expect(wideConstantShare(s, { ...p, constDspMinDigitsVitis: 3 })).toBeCloseTo(0.4, 12);
+    expect(wideConstantShare(s, { ...p, constDspMinDigitsVitis: 2 })).toBe(1);
+    expect(wideConstantShare(s, { ...p, constDspMinDigitsVitis: 5 })).toBe(0);
+  });
+  it('falls with the fan and rises with fraction bits when the weights are unknown', () => {
+    const share = (nIn: number, nOut: number, w: number, i: number) => wideConstantShare(dense(nIn, nOut, { weightWidth: w, weightInteger: i }), p);
+    fc.assert(
+      fc.property(fc.integer({ min: 2, max: 300 }), fc.integer({ min: 2, max: 300 }), (a, b) => {
+        expect(share(a, b, 8, 2)).toBeGreaterThanOrEqual(share(a * 4, b * 4, 8, 2) - 1e-9);
+      }),
+      { numRuns: 40 },
+    );
+    expect(share(32, 32, 16, 6)).toBeGreaterThan(share(32, 32, 8, 2));
+    for (const x of [share(3, 3, 8, 2), share(500, 500, 8, 2), share(16, 16, 24, 4)]) {
+      expect(x).toBeGreaterThanOrEqual(0);
+      expect(x).toBeLessThanOrEqual(1);
+    }
+  });
+  it('samples wide code ranges without running away (stride) and memoises', () => {
+    const a = gaussianWideShare(1e6, 2 ** 31, 3);
+    expect(a).toBeGreaterThan(0.5);
+    expect(gaussianWideShare(1e6, 2 ** 31, 3)).toBe(a);
+    expect(gaussianWideShare(0.3, 127, 3)).toBe(0);
+  });
+});
+
+describe('weightStatsOf digit histogram', () => {
+  it('sums with zeros and powers of two to the kernel size', () => {
+    const conv = skipCnn().layers.find((l) => l.name === 'c2');
+    if (!conv) throw new Error('no c2');
+    const s = weightStatsOf(conv, fixed(8, 2));
+    const nonTrivial = s.digitCounts.reduce((a, b) => a + b, 0);
+    expect(s.zeros + s.pow2 + nonTrivial).toBe(s.weights);
+    expect(s.digitCounts[0] ?? 0).toBe(0);
+    expect(s.digitCounts[1] ?? 0).toBe(0);
+  });
+});
