@@ -16,9 +16,9 @@ export type CmvmFeatures = {
   readonly cyclesFast: number;
   readonly dsp: number;
   readonly bram18: number;
-  /** Fabric multiplier cores × input bits × weight bits (constant weights: {@link weightBitsUsed}). */
+  /** Fabric multiplier cores × input bits × weight bits. */
   readonly fabricMulBits: number;
-  /** Constant products built as shift-and-add × input bits × weight bits used ({@link weightBitsUsed}). */
+  /** Shift-and-add adder bits of the constant products built without a multiplier: adders × input bits. */
   readonly shiftAddBits: number;
   readonly dspMultipliers: number;
   /** Adder-tree bits: products × accumulator width. */
@@ -43,16 +43,6 @@ export type CmvmFeatures = {
   readonly windowBits: number;
 };
 
-/**
- * Weight bits a constant product's logic actually builds (shift-and-add terms, or a fabric multiplier whose operand
- * is a constant): trained weights shrink with the layer's fan (Glorot/He scale ∝ 1/√(n_in + n_out)), so with a fixed
- * number of integer bits the top `½·log2(n_in + n_out)` bits of a w-bit weight are mostly zero. Real rows: ArgyKokk
- * 8-bit Latency Dense ≈ 24 LUT per product at 10×5, ≈ 12 at 196×56; leave-one-project-out LUT median 16.0 → 15.0 %.
- */
-export function weightBitsUsed(sig: LayerSignature, nIn: number, nOut: number): number {
-  return Math.max(1, sig.weightWidth - 0.5 * Math.log2(Math.max(2, nIn + nOut)));
-}
-
 /** Features of a kernel with multipliers `m`, analytic figures `a` and the given size terms. */
 export function cmvmFeatures(
   sig: LayerSignature,
@@ -67,8 +57,8 @@ export function cmvmFeatures(
     cyclesFast: a.latency * clockPressure(sig.clockNs),
     dsp: a.dsp,
     bram18: a.bram18,
-    fabricMulBits: m.fabricMultipliers * sig.inputWidth * (constantWeights(sig.strategy) ? weightBitsUsed(sig, t.nIn, t.nOut) : sig.weightWidth),
-    shiftAddBits: m.shiftAddProducts * sig.inputWidth * weightBitsUsed(sig, t.nIn, t.nOut),
+    fabricMulBits: m.fabricMultipliers * sig.inputWidth * sig.weightWidth,
+    shiftAddBits: m.shiftAddAdders * sig.inputWidth,
     dspMultipliers: m.dspMultipliers,
     addBits: m.products * sig.accumWidth,
     addBitsPerRf: (m.products * sig.accumWidth) / Math.max(1, sig.reuseFactor),

@@ -10,7 +10,7 @@ import { romBram18 } from '../bram.js';
 import type { Parameters } from '../calibration/parameters.js';
 import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
 import type { LayerSignature } from '../signature.js';
-import { wideConstantShare } from './constant-dsp-share.js';
+import { constantDigits } from './constant-dsp-share.js';
 
 /** The multipliers of one matrix kernel. */
 export interface Multipliers {
@@ -25,6 +25,8 @@ export interface Multipliers {
   readonly fabricMultipliers: number;
   /** Constant products the tool turns into shift-and-add logic instead of multiplier cores (not limited by RF). */
   readonly shiftAddProducts: number;
+  /** Adders those shift-and-add constants need in all: Σ (signed digits − 1). */
+  readonly shiftAddAdders: number;
   /** DSP slices: DSP-mapped multipliers × slices per product. */
   readonly dsp: number;
 }
@@ -42,7 +44,8 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
   const wx = sig.inputWidth;
   const ww = sig.weightWidth;
   if (sig.strategy === 'distributed_arithmetic') {
-    return { limit: 0, products: n - zeros, candidates: 0, dspMultipliers: 0, fabricMultipliers: 0, shiftAddProducts: n - zeros, dsp: 0 };
+    const adders = Math.max(0, n - zeros - pow2) * constantDigits(sig, p).allAdders;
+    return { limit: 0, products: n - zeros, candidates: 0, dspMultipliers: 0, fabricMultipliers: 0, shiftAddProducts: n - zeros, shiftAddAdders: adders, dsp: 0 };
   }
   const fabric = sig.mulImpl === 'fabric';
   if (constantWeights(sig.strategy)) {
@@ -51,27 +54,36 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
     // ones are multiplications the ALLOCATION limit shares; Vivado HLS keeps every non-trivial constant a
     // multiplication (the limit serialises them all: pominiq io_stream conv latencies) and builds the narrow ones
     // in fabric — all of them when an operand is narrow (hls4ml's "no DSP below 9 bits"; tanvirana 6-bit weights:
-    // 0 DSP; Vitis HLS puts 8×8 constant products in DSPs: ArgyKokk).
+    // 0 DSP; Vitis HLS puts 8×8 constant products in DSPs: ArgyKokk). A core that holds one constant and no DSP is
+    // optimised into shift-and-add logic; a core shared by several constants (or forced to fabric) is a generic
+    // multiplier (ArgyKokk LUT_reuse rows: ≈ w_x·w_w LUTs per forced-fabric product).
+    // Unknown weights (report rows): the zeros and ±2^k expected of trained weights at this precision.
     const vitis = sig.tool === 'vitis_hls';
-    const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(zeros / rf));
-    const products = Math.max(0, n - zeros - pow2);
-    const wide = !vitis && isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? 0 : Math.round(products * wideConstantShare(sig, p));
+    const digits = constantDigits(sig, p);
+    const z = sig.weightsKnown ? zeros : Math.round(n * digits.zeroShare);
+    const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(z / rf));
+    const products = Math.max(0, n - z - (sig.weightsKnown ? pow2 : Math.round(n * digits.pow2Share)));
+    const narrowOperand = !vitis && isFabricMultiply(wx, ww, p.dspFabricMaxWidth);
+    const wide = narrowOperand ? 0 : Math.round(products * digits.wideShare);
     const candidates = vitis ? wide : products;
     const cores = Math.min(candidates, limit);
     const dspMultipliers = fabric ? 0 : Math.min(wide, cores);
+    const ownCore = !vitis && !fabric && cores === candidates;
+    const shiftAddProducts = products - candidates + (ownCore ? cores - dspMultipliers : 0);
     return {
       limit,
       products,
       candidates,
       dspMultipliers,
-      fabricMultipliers: cores - dspMultipliers,
-      shiftAddProducts: products - candidates,
+      fabricMultipliers: ownCore ? 0 : cores - dspMultipliers,
+      shiftAddProducts,
+      shiftAddAdders: shiftAddProducts * (narrowOperand ? digits.allAdders : digits.narrowAdders),
       dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType),
     };
   }
   const limit = Math.ceil(n / rf);
   const dspMultipliers = fabric || isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? 0 : limit;
-  return { limit, products: limit, candidates: limit, dspMultipliers, fabricMultipliers: limit - dspMultipliers, shiftAddProducts: 0, dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType) };
+  return { limit, products: limit, candidates: limit, dspMultipliers, fabricMultipliers: limit - dspMultipliers, shiftAddProducts: 0, shiftAddAdders: 0, dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType) };
 }
 
 /** Bits of the weights of an `n`-entry kernel. */

@@ -16,26 +16,50 @@ import { csdDigits } from '../weight-stats.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 
-/** Share of non-trivial constants with at least `minDigits` signed digits, from a digit histogram. */
-function shareFromHistogram(counts: readonly number[], minDigits: number): number {
+/** Signed-digit statistics of a kernel's non-trivial constants (neither 0 nor ±2^k) for a DSP threshold. */
+export interface ConstantDigits {
+  /** Share of them with at least the threshold's digits: the ones the tool puts in DSPs (0…1). */
+  readonly wideShare: number;
+  /** Mean adders (digits − 1) of those below the threshold: the shift-and-add cost of one narrow constant. */
+  readonly narrowAdders: number;
+  /** Mean adders over all of them (when every constant is built as shift-and-add). */
+  readonly allAdders: number;
+  /**
+   * Expected shares of all weights that quantise to 0 and to ±2^k when the weights are unknown (0 when they are
+   * known: the signature's counts are exact then).
+   */
+  readonly zeroShare: number;
+  readonly pow2Share: number;
+}
+
+const NONE: ConstantDigits = { wideShare: 0, narrowAdders: 0, allAdders: 0, zeroShare: 0, pow2Share: 0 };
+
+/** Digit statistics from a histogram (`counts[d]` constants with d signed digits). */
+function digitsFromHistogram(counts: readonly number[], minDigits: number): ConstantDigits {
   let total = 0;
   let wide = 0;
+  let narrowAdd = 0;
+  let allAdd = 0;
   for (let d = 2; d < counts.length; d++) {
-    total += counts[d];
-    if (d >= minDigits) wide += counts[d];
+    const c = counts[d];
+    total += c;
+    allAdd += c * (d - 1);
+    if (d >= minDigits) wide += c;
+    else narrowAdd += c * (d - 1);
   }
-  return total > 0 ? wide / total : 0;
+  if (total === 0) return NONE;
+  return { wideShare: wide / total, narrowAdders: total > wide ? narrowAdd / (total - wide) : 0, allAdders: allAdd / total, zeroShare: 0, pow2Share: 0 };
 }
 
 /** Most terms summed for one share; larger code ranges are sampled at an even stride. */
 const MAX_TERMS = 2048;
-const MEMO = new Map<string, number>();
+const MEMO = new Map<string, ConstantDigits>();
 
 /**
- * Share of non-trivial codes (|q| ≥ 3, not ±2^k) with ≥ `minDigits` signed digits when q is a rounded Gaussian of
- * standard deviation `s` (in LSBs), saturating at `qMax`.
+ * Digit statistics of non-trivial codes (|q| ≥ 3, not ±2^k) when q is a rounded Gaussian of standard deviation `s`
+ * (in LSBs), saturating at `qMax`, for the DSP threshold `minDigits` (memoised).
  */
-export function gaussianWideShare(s: number, qMax: number, minDigits: number): number {
+export function gaussianDigits(s: number, qMax: number, minDigits: number): ConstantDigits {
   const key = `${Math.round(Math.log2(Math.max(s, 1e-6)) * 64)}|${qMax}|${minDigits}`;
   const hit = MEMO.get(key);
   if (hit !== undefined) return hit;
@@ -44,16 +68,27 @@ export function gaussianWideShare(s: number, qMax: number, minDigits: number): n
   const cdfAbove = (x: number) => erfc(x / (s * Math.SQRT2));
   let total = 0;
   let wide = 0;
+  let narrowAdd = 0;
+  let allAdd = 0;
+  // Powers of two: their mass exactly (there are few), the rest sampled.
+  let pow2 = 0;
+  for (let q = 1; q <= qMax && q <= 8 * s + 1; q *= 2) pow2 += q === qMax ? cdfAbove(q - 0.5) : cdfAbove(q - 0.5) - cdfAbove(q + 0.5);
   for (let q = 3; q <= top; q += stride) {
     if ((q & (q - 1)) === 0 && q < 2 ** 31) continue;
     // Mass of codes rounding to q (the top code also takes everything saturating onto it), times the stride.
     const mass = (q === qMax ? cdfAbove(q - 0.5) : cdfAbove(q - 0.5) - cdfAbove(q + 0.5)) * stride;
+    const d = csdDigits(q);
     total += mass;
-    if (csdDigits(q) >= minDigits) wide += mass;
+    allAdd += mass * (d - 1);
+    if (d >= minDigits) wide += mass;
+    else narrowAdd += mass * (d - 1);
   }
-  const share = total > 0 ? wide / total : 0;
-  MEMO.set(key, share);
-  return share;
+  // |q| ≥ 1 on either side of zero: the two tails of the symmetric distribution, so P(0) = 1 − erfc(0.5/(s√2)).
+  const zeroShare = 1 - cdfAbove(0.5);
+  const digits = total > 0 ? { wideShare: wide / total, narrowAdders: total > wide ? narrowAdd / (total - wide) : 0, allAdders: allAdd / total } : NONE;
+  const out = { ...digits, zeroShare, pow2Share: pow2 };
+  MEMO.set(key, out);
+  return out;
 }
 
 /** The complementary error function (Abramowitz & Stegun 7.1.26, absolute error below 1.5e-7). */
@@ -64,12 +99,16 @@ export function erfc(x: number): number {
   return x < 0 ? 2 - y : y;
 }
 
+/** Signed-digit statistics of the kernel's non-trivial constants under the tool's DSP threshold. */
+export function constantDigits(sig: LayerSignature, p: Parameters): ConstantDigits {
+  const minDigits = sig.tool === 'vitis_hls' ? p.constDspMinDigitsVitis : p.constDspMinDigitsVivado;
+  if (sig.weightsKnown && sig.weightDigitCounts.length > 0) return digitsFromHistogram(sig.weightDigitCounts, minDigits);
+  const fractionBits = sig.weightWidth - sig.weightInteger;
+  const sigma = p.trainedWeightScale * Math.sqrt(2 / Math.max(2, sig.nIn + sig.nOut));
+  return gaussianDigits(sigma * 2 ** fractionBits, 2 ** (sig.weightWidth - 1), minDigits);
+}
+
 /** Share of the kernel's non-trivial constant products that get a DSP (0…1). */
 export function wideConstantShare(sig: LayerSignature, p: Parameters): number {
-  const minDigits = sig.tool === 'vitis_hls' ? p.constDspMinDigitsVitis : p.constDspMinDigitsVivado;
-  const weightScale = p.trainedWeightScale;
-  if (sig.weightsKnown && sig.weightDigitCounts.length > 0) return shareFromHistogram(sig.weightDigitCounts, minDigits);
-  const fractionBits = sig.weightWidth - sig.weightInteger;
-  const sigma = weightScale * Math.sqrt(2 / Math.max(2, sig.nIn + sig.nOut));
-  return gaussianWideShare(sigma * 2 ** fractionBits, 2 ** (sig.weightWidth - 1), minDigits);
+  return constantDigits(sig, p).wideShare;
 }

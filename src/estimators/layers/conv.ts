@@ -20,7 +20,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const t = convTiming(sig, m, sig.nIn);
   const dsp = m.dsp * copies;
   const bram18 = weightRomBram18(sig, n, rf, p);
-  const f = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, { ...m, dspMultipliers: m.dspMultipliers * copies, fabricMultipliers: m.fabricMultipliers * copies, shiftAddProducts: m.shiftAddProducts * copies, products: m.products * copies, candidates: m.candidates * copies }, {
+  const f = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, { ...m, dspMultipliers: m.dspMultipliers * copies, fabricMultipliers: m.fabricMultipliers * copies, shiftAddProducts: m.shiftAddProducts * copies, shiftAddAdders: m.shiftAddAdders * copies, products: m.products * copies, candidates: m.candidates * copies }, {
     nIn: sig.nIn * copies,
     nOut: sig.nOut * copies,
     romLutBits: weightLutBits(sig, n, rf, p),

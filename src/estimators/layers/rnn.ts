@@ -38,6 +38,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
     dspMultipliers: m1.dspMultipliers + m2.dspMultipliers,
     fabricMultipliers: m1.fabricMultipliers + m2.fabricMultipliers,
     shiftAddProducts: m1.shiftAddProducts + m2.shiftAddProducts,
+    shiftAddAdders: m1.shiftAddAdders + m2.shiftAddAdders,
     dsp,
   };
   const features = cmvmFeatures(sig, { latency, dsp, bram18 }, m, {

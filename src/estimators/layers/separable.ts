@@ -37,6 +37,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
     dspMultipliers: dw.dspMultipliers + pw.dspMultipliers,
     fabricMultipliers: dw.fabricMultipliers + pw.fabricMultipliers,
     shiftAddProducts: dw.shiftAddProducts + pw.shiftAddProducts,
+    shiftAddAdders: dw.shiftAddAdders + pw.shiftAddAdders,
     dsp,
   };
   const features = cmvmFeatures(sig, { latency, dsp, bram18 }, m, {

@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
-import { erfc, gaussianWideShare, wideConstantShare } from '../../../src/estimators/layers/constant-dsp-share.js';
+import { constantDigits, erfc, gaussianDigits, wideConstantShare } from '../../../src/estimators/layers/constant-dsp-share.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 import { csdDigits, weightStatsOf } from '../../../src/estimators/weight-stats.js';
 import { fixed } from '../../../src/fixed/precision.js';
@@ -78,10 +78,25 @@ describe('wideConstantShare', () => {
     }
   });
   it('samples wide code ranges without running away (stride) and memoises', () => {
-    const a = gaussianWideShare(1e6, 2 ** 31, 3);
-    expect(a).toBeGreaterThan(0.5);
-    expect(gaussianWideShare(1e6, 2 ** 31, 3)).toBe(a);
-    expect(gaussianWideShare(0.3, 127, 3)).toBe(0);
+    const a = gaussianDigits(1e6, 2 ** 31, 3);
+    expect(a.wideShare).toBeGreaterThan(0.5);
+    expect(gaussianDigits(1e6, 2 ** 31, 3)).toBe(a);
+    expect(gaussianDigits(0.3, 127, 3).wideShare).toBe(0);
+  });
+  it('gives the adders of narrow and of all constants, and the expected zeros and powers of two', () => {
+    const known = constantDigits(dense(4, 4, { weightsKnown: true, weightDigitCounts: [0, 0, 6, 3, 1], tool: 'vitis_hls' }), { ...p, constDspMinDigitsVitis: 3 });
+    expect(known.narrowAdders).toBe(1);
+    expect(known.allAdders).toBeCloseTo((6 * 1 + 3 * 2 + 1 * 3) / 10, 12);
+    expect([known.zeroShare, known.pow2Share]).toEqual([0, 0]);
+    // σ = 1 LSB: P(q = 0) = erf(0.5/√2) ≈ 0.383; ±1, ±2, ±4 take most of the rest.
+    const tiny = gaussianDigits(1, 127, 3);
+    expect(tiny.zeroShare).toBeCloseTo(0.3829, 3);
+    expect(tiny.pow2Share).toBeGreaterThan(0.5);
+    expect(tiny.zeroShare + tiny.pow2Share).toBeLessThanOrEqual(1);
+    // Wider weights: fewer zeros, more signed digits.
+    const wide = gaussianDigits(200, 2 ** 15, 3);
+    expect(wide.zeroShare).toBeLessThan(0.01);
+    expect(wide.allAdders).toBeGreaterThan(tiny.allAdders);
   });
 });
 
