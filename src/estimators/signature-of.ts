@@ -9,7 +9,7 @@ import type { IoType } from '../ir/graph.js';
 import type { Layer } from '../ir/layer.js';
 import type { Device } from './device-data.js';
 import type { HlsTool } from './reports/types.js';
-import { BLANK_SIGNATURE, familyOf, type LayerSignature, type MultiplierImpl } from './signature.js';
+import { BLANK_SIGNATURE, familyOf, type LayerSignature, type MultiplierImpl, type SoftmaxImpl } from './signature.js';
 import type { WeightStats } from './weight-stats.js';
 
 /** What a signature needs beyond the layer and its knobs. */
@@ -37,6 +37,8 @@ function hwc(shape: readonly number[]): [number, number, number] {
   if (shape.length === 2) return [1, shape[0], shape[1]];
   return [1, 1, shape[0] ?? 1];
 }
+
+const isSoftmaxImpl = (v: string | undefined): v is SoftmaxImpl => v === 'stable' || v === 'latency' || v === 'legacy' || v === 'argmax';
 
 /** The signature of `layer` with `knobs` in `ctx`; `input` is the layer's input type (its producer's `result`). */
 export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureContext, input: FixedType): LayerSignature {
@@ -94,6 +96,7 @@ export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureConte
     tableSize: knobs.tableSize,
     tableWidth: table.width,
     ...(layer.activation ? { activation: layer.activation.fn } : {}),
+    ...(family === 'softmax' && isSoftmaxImpl(layer.config.implementation) ? { softmaxImpl: layer.config.implementation } : {}),
     poolOp: layer.kind.includes('Average') ? 'average' : 'max',
     sequenceLength: r?.sequenceLength ?? 1,
     units: r?.units ?? 0,

@@ -39,6 +39,9 @@ export type LayerFamily = (typeof LAYER_FAMILIES)[number];
 /** How the tool implements multiplications: its own choice, or forced into fabric (`config_op mul -impl fabric`). */
 export type MultiplierImpl = 'auto' | 'fabric';
 
+/** hls4ml's Softmax kernels (`implementation`): `stable` (default), `latency`, `legacy`, `argmax`. */
+export type SoftmaxImpl = 'stable' | 'latency' | 'legacy' | 'argmax';
+
 /** Everything a layer estimator reads; every count is per inference, every width in bits. */
 export interface LayerSignature {
   readonly family: LayerFamily;
@@ -90,6 +93,13 @@ export interface LayerSignature {
   readonly tableSize: number;
   readonly tableWidth: number;
   readonly activation?: ActivationFn;
+  /** Softmax kernel (hls4ml `implementation`); `stable` when absent. */
+  readonly softmaxImpl?: SoftmaxImpl;
+  /**
+   * True for a report row of the io_stream softmax kernel itself (`softmax_stable_array_array_…`), nested under
+   * hls4ml's dispatching `softmax` function; a layer's own figures are the dispatcher's.
+   */
+  readonly bareKernel?: boolean;
   /** Pooling operation (max or average), for pooling families. */
   readonly poolOp: 'max' | 'average';
   /** Recurrent: time steps and state size. */

@@ -9,7 +9,7 @@ import { parsePrecision, type FixedType } from '../../fixed/precision.js';
 import type { IoType } from '../../ir/graph.js';
 import { STRATEGIES, type Strategy } from '../../ir/layer.js';
 import type { HlsTool } from '../reports/types.js';
-import { BLANK_SIGNATURE, type LayerSignature } from '../signature.js';
+import { BLANK_SIGNATURE, type LayerSignature, type SoftmaxImpl } from '../signature.js';
 import { moduleFamily } from './module-family.js';
 import { projectFolderOf, type CalibrationRecord, type Measured, type RecordHarvest } from './record.js';
 import { geometryOfRow } from './csv-geometry.js';
@@ -98,6 +98,8 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
   const accum = precisionCell(r['accum_precision']).type ?? res;
   const toolCell = (r['tool'] ?? '').split(' ')[0];
   const tool: HlsTool = toolCell === 'vitis_hls' ? 'vitis_hls' : 'vivado_hls';
+  // The softmax kernel a row measured (`softmax_stable_…`); in io_stream it is nested under the dispatching `softmax`.
+  const kernel = mf.family === 'softmax' ? /^softmax_(stable|latency|legacy|argmax)_/.exec(r['module'] ?? '') : null;
   const signature: LayerSignature = {
     ...BLANK_SIGNATURE,
     ...geometry,
@@ -112,6 +114,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
     accumWidth: accum.width, accumInteger: accum.integer, resultWidth: res.width,
     dspType: device.dspType, partFamily: device.family, clockNs: clock, tool,
     mulImpl: /\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto',
+    ...(kernel ? { softmaxImpl: kernel[1] as SoftmaxImpl, bareKernel: io === 'io_stream' } : {}),
   };
   const path = r['source_path'] ?? '';
   return {
