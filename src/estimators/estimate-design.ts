@@ -16,7 +16,7 @@ import { sizeFifosMemo } from './fifo/size-fifos.js';
 import type { Violation } from './legality/layer-rules.js';
 import { layerSlice, pointKey } from './layer-slice.js';
 import { resolveAutoPrecisions } from './precision/infer-auto.js';
-import { concrete, type SignatureContext } from './signature-of.js';
+import { concrete, streamInputWords, type SignatureContext } from './signature-of.js';
 import type { LayerSignature } from './signature.js';
 import { RESOURCE_TARGETS, type Calibration, type DesignEstimate, type Interval, type LayerEstimate, type ResourceEstimate, type ResourceTarget } from './types.js';
 
@@ -65,6 +65,7 @@ export function estimateDesign(graph: Graph, given: DesignPoint, calibration: Ca
   const ctx: SignatureContext = {
     ioType: point.ioType, device, clockNs: point.clockPeriodNs, tool: prep.tool, fallback,
     bramFactor: point.bramFactor, mulImpl: 'auto', weightStats: prep.weightStats,
+    ...(point.ioType === 'io_stream' ? { inputWords: streamInputWords(prep.layers, prep.inputsOf) } : {}),
   };
   const n = prep.layers.length;
   const results: FixedType[] = new Array<FixedType>(n);

@@ -24,6 +24,41 @@ export interface SignatureContext {
   readonly mulImpl: MultiplierImpl;
   /** Weight statistics for a weight type (memoised by the caller). */
   readonly weightStats: (layer: Layer, weightType: FixedType) => WeightStats;
+  /** Stream words a layer reads per inference where that differs from its input shape ({@link streamInputWords}). */
+  readonly inputWords?: ReadonlyMap<Layer, number>;
+}
+
+/** Pixels of a channels-last shape: every dimension but the last (1 for a vector). */
+function pixelsOf(shape: readonly number[]): number {
+  let n = 1;
+  for (let i = 0; i < shape.length - 1; i++) n *= shape[i];
+  return n;
+}
+
+/** A Flatten, or a Reshape to 1-D, which hls4ml treats as one. */
+const flat = (l: Layer): boolean => (l.kind === 'Flatten' || l.kind === 'Reshape') && l.outputShape.length === 1;
+
+const WORDS = new WeakMap<readonly Layer[], ReadonlyMap<Layer, number>>();
+
+/**
+ * io_stream words read by the layers behind a Flatten: hls4ml makes a Flatten (or a Reshape to 1-D) an in-place
+ * view of its input stream (`InplaceStreamFlatten`), so the next layer reads its producer's `nnet::array<T, C>`
+ * words — a Dense after a conv's H×W×C output reads H·W words of C, not one of H·W·C (nnet_dense_stream.h
+ * DataPrepare). Memoised per layer list; `inputsOf` gives each layer's input indices.
+ */
+export function streamInputWords(layers: readonly Layer[], inputsOf: readonly (readonly number[])[]): ReadonlyMap<Layer, number> {
+  let m = WORDS.get(layers);
+  if (m) return m;
+  const out = new Map<Layer, number>();
+  layers.forEach((l, i) => {
+    let j = inputsOf[i][0];
+    if (j === undefined || !flat(layers[j])) return;
+    while (flat(layers[j]) && inputsOf[j].length > 0) j = inputsOf[j][0];
+    out.set(l, pixelsOf(layers[j].outputShape));
+  });
+  m = out;
+  WORDS.set(layers, m);
+  return m;
 }
 
 /** The concrete type of a knob precision; `auto` and absent slots fall back. */
@@ -89,7 +124,7 @@ export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureConte
     strideWidth: w ? w.strideWidth : 1,
     outHeight: w ? w.outHeight : outH,
     outWidth: w ? w.outWidth : outW,
-    inPixels: w ? w.inHeight * w.inWidth : inH * inW,
+    inPixels: w ? w.inHeight * w.inWidth : (family === 'dense' ? ctx.inputWords?.get(layer) : undefined) ?? inH * inW,
     outPixels: outH * outW,
     elements: layer.facts.outputSize,
     channels: outC,

@@ -14,6 +14,7 @@ import { moduleFamily } from './module-family.js';
 import { projectFolderOf, type CalibrationRecord, type Measured, type RecordHarvest } from './record.js';
 import { geometryOfRow } from './csv-geometry.js';
 import { moduleInputType } from './module-input-type.js';
+import { moduleInputPack } from './module-input-pack.js';
 
 /** A CSV row keyed by header. */
 export type CsvRow = Readonly<Record<string, string>>;
@@ -69,6 +70,18 @@ function measuredOf(r: CsvRow): Measured {
   return m;
 }
 
+/**
+ * Input words an io_stream Dense row reads per call: `n_in / pack` from the pack its function name spells (the
+ * producer's channels: a Flatten stays in place, hls4ml.md §2.1), 1 when the name does not say, and 0 for the
+ * `dense_wrapper` kernel that subreports list inside the layer (nnet_dense_stream.h: DataPrepare → dense_wrapper →
+ * ResWrite), which is the matrix kernel without the stream reads and writes.
+ */
+function denseStreamWords(module: string, nIn: number): number {
+  if (/^dense_(latency_|resource_)?wrapper_/.test(module)) return 0;
+  const pack = moduleInputPack(module);
+  return pack === undefined ? 1 : Math.max(1, Math.ceil(nIn / pack));
+}
+
 /** One layer row → a record, or the reason it cannot be used. */
 export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): CalibrationRecord | string {
   const mf = moduleFamily(r['layer_type'] ?? r['module'] ?? '');
@@ -103,6 +116,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
   const signature: LayerSignature = {
     ...BLANK_SIGNATURE,
     ...geometry,
+    ...(mf.family === 'dense' && io === 'io_stream' ? { inPixels: denseStreamWords(r['module'] ?? '', geometry.nIn ?? 1) } : {}),
     family: mf.family,
     label: mf.label,
     ...(mf.activation ? { activation: mf.activation } : {}),

@@ -8,24 +8,62 @@ import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { log2Ceil, multipliers, serialCycles, weightLutBits, weightRomBram18 } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
-import { defineEstimator } from './define.js';
+import { defineEstimator, prior } from './define.js';
 
-/** Latency and II of a dense kernel call: [latency, ii, iiAfterLatency?, iiCap?]. */
-function timing(sig: LayerSignature, serial: number, depth: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
+/**
+ * Cycles an io_stream Dense spends outside its kernel: the DataPrepare loop reads the input's `n_in / pack` words
+ * (PIPELINE II=1 when more than one, so words + 2 with its fill and exit), then ResWrite writes the output word; a
+ * single word is read in the call's first cycle. Real rows (pominiq io_stream, 32×10 from 8-wide words, and the
+ * `dense_wrapper` kernel nested in each): the layer is its kernel + 6 cycles at 4 words, + 3 … 67 at 36 … 64 words.
+ * @see hls4ml nnet_dense_stream.h (DataPrepare / dense_wrapper / ResWrite)
+ */
+function streamIoCycles(sig: LayerSignature): number {
+  const words = sig.inPixels;
+  return words > 1 ? words + 2 : words;
+}
+
+/**
+ * Latency and II of an io_stream Dense: the kernel between the stream reads and writes ({@link streamIoCycles}).
+ * Latency: `dense_wrapper` under PIPELINE II=RF issues its last multiplier round in cycle serial − 1 and, at the
+ * clocks of the real rows (10–25 ns), finishes its adder tree in that cycle (pominiq kernels: RF 16 → 13–15,
+ * RF 64 → 60, RF 8 → 5–6, RF 1 → 0 cycles); the fitted model adds what a faster clock pipelines (`cyclesFast`).
+ * Resource: the ReuseLoop of RF iterations plus a short tail (RF + 1 … 4 at 5–10 ns) left to the fitted offset.
+ * The process repeats after its latency (latency, DA) or one cycle later (resource). A report's nested kernel alone
+ * (0 stream words) repeats like the io_parallel call: one cycle after its latency, or every RF cycles (ReuseLoop).
+ */
+function streamTiming(sig: LayerSignature, serial: number, depth: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
   const rf = sig.reuseFactor;
-  const stream = sig.ioType === 'io_stream';
+  const io = streamIoCycles(sig);
+  if (io === 0 && sig.strategy === 'latency') return { latency: Math.max(0, serial - 1), ii: rf, iiAfterLatency: 1, iiCap: rf };
+  if (io === 0 && sig.strategy === 'resource') return { latency: rf, ii: rf };
   switch (sig.strategy) {
     case 'latency':
-      // PIPELINE II=RF, but a kernel shorter than RF finishes first: the instance interval is latency + 1
-      // (io_parallel) or the latency (io_stream process). Real rows: ArgyKokk RF 100, pominiq io_stream.
-      return stream ? { latency: serial + depth + 1, ii: rf, iiAfterLatency: 0 } : { latency: serial + depth, ii: rf, iiAfterLatency: 1, iiCap: rf };
+      return { latency: Math.max(0, serial - 1) + io, ii: rf, iiAfterLatency: 0 };
+    case 'resource':
+      return { latency: rf + io, ii: rf, iiAfterLatency: 1 };
+    case 'resource_unrolled':
+      return { latency: rf + depth + io, ii: rf };
+    case 'distributed_arithmetic':
+      return { latency: depth + io, ii: 1, iiAfterLatency: 0 };
+  }
+}
+
+/** Latency and II of an io_parallel dense kernel call: [latency, ii, iiAfterLatency?, iiCap?]. */
+function timing(sig: LayerSignature, serial: number, depth: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
+  if (sig.ioType === 'io_stream') return streamTiming(sig, serial, depth);
+  const rf = sig.reuseFactor;
+  switch (sig.strategy) {
+    case 'latency':
+      // PIPELINE II=RF, but a kernel shorter than RF finishes first: the instance interval is latency + 1.
+      // Real rows: ArgyKokk RF 100.
+      return { latency: serial + depth, ii: rf, iiAfterLatency: 1, iiCap: rf };
     case 'resource':
       // ReuseLoop of RF iterations (PIPELINE II=1 rewind) plus the adder/cast tail; the call repeats after it.
       return { latency: rf + depth + 1, ii: rf, iiAfterLatency: 1 };
     case 'resource_unrolled':
       return { latency: rf + depth, ii: rf };
     case 'distributed_arithmetic':
-      return stream ? { latency: depth + 1, ii: 1, iiAfterLatency: 0 } : { latency: depth, ii: 1 };
+      return { latency: depth, ii: 1 };
   }
 }
 
@@ -35,18 +73,27 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const m = multipliers(sig, n, sig.zeroWeights, sig.pow2Weights, rf, p);
   const t = timing(sig, serialCycles(m, rf), log2Ceil(sig.nIn) + 2);
   const bram18 = weightRomBram18(sig, n, rf, p);
-  return {
-    ...t,
-    dsp: m.dsp,
-    bram18,
-    uram: 0,
-    features: cmvmFeatures(sig, { latency: t.latency, dsp: m.dsp, bram18 }, m, {
-      nIn: sig.nIn,
-      nOut: sig.nOut,
-      romLutBits: weightLutBits(sig, n, rf, p),
-    }),
-  };
+  const f = cmvmFeatures(sig, { latency: t.latency, dsp: m.dsp, bram18 }, m, {
+    nIn: sig.nIn,
+    nOut: sig.nOut,
+    romLutBits: weightLutBits(sig, n, rf, p),
+  });
+  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, heldBits: 0, streamBits: 0 } };
+  // io_stream: the latency is a structural count (stream words and the kernel's rounds), kept unscaled by the fit;
+  // registers hold the products between the kernel's rounds, and DataPrepare's input array (hls4ml.md §2.1).
+  const held = sig.strategy === 'latency' && serialCycles(m, rf) > 1 ? m.products * sig.accumWidth : 0;
+  const streamBits = sig.inPixels > 0 ? sig.nIn * sig.inputWidth : 0;
+  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: 1, heldBits: held, streamBits } };
 }
+
+/**
+ * FF prior: the matrix kernel's, plus the io_stream registers (`heldBits`: products held between the rounds of a
+ * PIPELINE II=RF kernel, about one FF per bit — pominiq RF 8…64 kernels hold 0.75–1.0 × products × accumulator bits,
+ * the combinational RF 1 kernel at 25 ns none; `streamBits`: the input array DataPrepare fills, one FF per bit —
+ * the layer rows exceed their nested kernels by n_in × input bits: 512 at 32 × 16 bit, 16 384 at 2048 × 8 bit).
+ * Both are 0 for io_parallel, whose fits they leave unchanged.
+ */
+const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features, 'heldBits', 'streamBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1]);
 
 /** The Dense estimator. */
 export const denseEstimator = defineEstimator({
@@ -56,5 +103,5 @@ export const denseEstimator = defineEstimator({
   strategyMatters: true,
   covers: () => true,
   analytic,
-  priors: { lut: CMVM_LUT_PRIOR, ff: CMVM_FF_PRIOR },
+  priors: { lut: CMVM_LUT_PRIOR, ff: DENSE_FF_PRIOR },
 });
