@@ -45,6 +45,12 @@ describe('io_stream analytic timing', () => {
     expect(pool(4, 8, 2, 10, '7series')).toBe(20);
     expect(pool(4, 8, 2, 25, '7series')).toBe(18);
   });
+  it('pipelines a single-word table activation at II 1 (tanh over 10 channels → latency 3, II 1)', () => {
+    const a = analytic({ ...BLANK_SIGNATURE, family: 'table-activation', label: 'tanh', activation: 'tanh', ioType: 'io_stream', channels: 10, elements: 10, clockNs: 10, partFamily: '7series' });
+    expect(a.latency).toBe(3);
+    expect(a.ii).toBe(1);
+    expect(a.iiAfterLatency).toBeUndefined();
+  });
   it('pads a 32×32 image to 34×34 when the signature does not carry the padding (→ 1159)', () => {
     const a = analytic(image(32, 32, 1, { family: 'zeropad', label: 'zeropad2d', inputWidth: 32, resultWidth: 32, clockNs: 5 }));
     expect(a.latency).toBe(1159);
