@@ -6,6 +6,7 @@
  *   §2.9; real rows: relu io_stream 1024 px → 1028 cycles, zeropad 34×34 → 1159 (shared/data/synth_layers.csv)
  */
 import type { AnalyticCost } from '../types.js';
+import type { DeviceFamily } from '../device-data.js';
 import type { LayerSignature } from '../signature.js';
 
 /**
@@ -24,4 +25,58 @@ export function elementwiseTiming(
     return { latency, ii: latency, iiAfterLatency: 0 };
   }
   return { latency: depth, ii: Math.max(1, iiParallel) };
+}
+
+/**
+ * Operation delays of a stream pixel loop on a 7-series −1 part (ns; our model of the HLS tool's delay library,
+ * chosen so that the chained schedule below reproduces the real rows): a FIFO read and a FIFO write of a packed
+ * word, a select (ReLU-like: sign test and multiplexer) and a compare-and-select (one level of a max tree).
+ * Real rows (shared/data/synth_layers.csv, pominiq/DNNonSilicon, ChiRuiChen/AutoEncoder_hls4ml): ReLU 676 px → 678
+ * at 25 ns and 679 at 10 ns on xc7z020, 678 at 10 ns on xcu50; 2×2 max pool 16 px → 20 at 10 ns (xc7z020), 18 at
+ * 25 ns; 4×4 pool 676 px → 681 / 679 / 679 (xcu50, 10 ns) / 678 (xcu50, 25 ns).
+ */
+export const STREAM_OP_NS = Object.freeze({ read: 5, write: 5, select: 1.5, compareSelect: 4 });
+
+/**
+ * Logic delay of a device family relative to 7-series (−1 speed grade, the slowest part in the data): UltraScale+
+ * fabric is roughly 2.5× faster in the tool's delay model (our model; bounds from the rows above: the 4×4 pool
+ * needs two stages at 10 ns on xcu50, the 2×2 pool one).
+ */
+const FAMILY_DELAY: Readonly<Record<DeviceFamily, number>> = { '7series': 1, ultrascale: 0.6, 'ultrascale+': 0.4, versal: 0.35 };
+
+/**
+ * Time the scheduler may chain into one cycle: the clock period less the default clock uncertainty (Vivado HLS
+ * 12.5 %, Vitis HLS 27 % — UG902 / UG1399 `create_clock` / `set_clock_uncertainty` defaults).
+ */
+export function scheduleBudgetNs(sig: Pick<LayerSignature, 'clockNs' | 'tool'>): number {
+  return sig.clockNs * (sig.tool === 'vitis_hls' ? 0.73 : 0.875);
+}
+
+/**
+ * Pipeline stages of a loop body whose operations (7-series delays, in order) are chained greedily into cycles of
+ * {@link scheduleBudgetNs}: an operation that does not fit in the current cycle starts the next one, and one longer
+ * than a cycle still takes one (the tool then misses timing rather than splitting it).
+ */
+export function chainedStages(sig: Pick<LayerSignature, 'clockNs' | 'tool' | 'partFamily'>, opsNs: readonly number[]): number {
+  const budget = scheduleBudgetNs(sig);
+  const scale = FAMILY_DELAY[sig.partFamily] ?? 1;
+  let stages = 1;
+  let used = 0;
+  for (const op of opsNs) {
+    const d = op * scale;
+    if (used > 0 && used + d > budget) {
+      stages++;
+      used = d;
+    } else used += d;
+  }
+  return stages;
+}
+
+/**
+ * Latency/II of a pipelined pixel loop (io_stream): `(pixels − 1)·ii` cycles to issue every pixel, `stages` for the
+ * last one to drain, and 2 for the function's entry and exit states (II = latency: the next call waits).
+ */
+export function pipelinedLoopTiming(pixels: number, ii: number, stages: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency'> {
+  const latency = (Math.max(1, pixels) - 1) * ii + stages + 2;
+  return { latency, ii: latency, iiAfterLatency: 0 };
 }

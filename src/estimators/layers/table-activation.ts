@@ -22,7 +22,9 @@ export function tableStorage(reads: number, size: number, width: number, p: Para
 function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const reads = parallelElements(sig);
   const s = tableStorage(reads, sig.tableSize, sig.tableWidth, p);
-  const t = elementwiseTiming(sig, 3);
+  // A single stream word (the flattened output of a Dense) is no loop: the function itself is pipelined at II 1, with
+  // the registered table read between reading and writing (real row: tanh over 10 channels → latency 3, II 1).
+  const t = sig.ioType === 'io_stream' && Math.max(sig.inPixels, sig.outPixels) <= 1 ? { latency: 3, ii: 1 } : elementwiseTiming(sig, 3);
   return { ...t, dsp: 0, bram18: s.bram18, uram: 0, features: simpleFeatures(sig, { latency: t.latency, dsp: 0, bram18: s.bram18 }, { parallel: reads, romLutBits: s.romLutBits }) };
 }
 

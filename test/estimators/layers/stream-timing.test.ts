@@ -21,9 +21,35 @@ const image = (h: number, w: number, c: number, extra: Partial<LayerSignature>):
 
 describe('io_stream analytic timing', () => {
   it('streams one pixel per cycle through a ReLU (1024 px, 32 bit at 5 ns → 1028; 676 px at 25 ns → 678)', () => {
-    const relu = { family: 'activation', label: 'relu', activation: 'relu' } as const;
+    const relu = { family: 'activation', label: 'relu', activation: 'relu', partFamily: '7series' } as const;
     expect(analytic(image(32, 32, 1, { ...relu, inputWidth: 32, resultWidth: 32, clockNs: 5 })).latency).toBe(1028);
     expect(analytic(image(26, 26, 4, { ...relu, clockNs: 25 })).latency).toBe(678);
+  });
+  it('chains the ReLU read/select/write into fewer stages on a faster part (676 px at 10 ns: 679 on xc7z020, 678 on xcu50)', () => {
+    const relu = { family: 'activation', label: 'relu', activation: 'relu', clockNs: 10 } as const;
+    const slow = analytic(image(26, 26, 4, { ...relu, partFamily: '7series' }));
+    const fast = analytic(image(26, 26, 4, { ...relu, partFamily: 'ultrascale+' }));
+    expect(slow.latency).toBe(679);
+    expect(fast.latency).toBe(678);
+    // The extra stage registers one word (4 channels × 16 bits); the one-stage loop holds none.
+    expect(slow.features.stageBits).toBe(64);
+    expect(fast.features.stageBits).toBe(0);
+  });
+  it('chains the pooling tree by clock and part (26×26×4, 4×4 pool: 681 / 679 / 678; 4×4×8, 2×2: 20 / 18)', () => {
+    const pool = (h: number, c: number, k: number, clockNs: number, partFamily: '7series' | 'ultrascale+') =>
+      analytic(image(h, h, c, { family: 'pooling', label: 'pooling2d', filtHeight: k, filtWidth: k, strideHeight: k, strideWidth: k, outHeight: Math.floor(h / k), outWidth: Math.floor(h / k), outPixels: Math.floor(h / k) ** 2, clockNs, partFamily })).latency;
+    expect(pool(26, 4, 4, 10, '7series')).toBe(681);
+    expect(pool(26, 4, 4, 25, '7series')).toBe(679);
+    expect(pool(26, 4, 4, 10, 'ultrascale+')).toBe(679);
+    expect(pool(26, 4, 4, 25, 'ultrascale+')).toBe(678);
+    expect(pool(4, 8, 2, 10, '7series')).toBe(20);
+    expect(pool(4, 8, 2, 25, '7series')).toBe(18);
+  });
+  it('pipelines a single-word table activation at II 1 (tanh over 10 channels → latency 3, II 1)', () => {
+    const a = analytic({ ...BLANK_SIGNATURE, family: 'table-activation', label: 'tanh', activation: 'tanh', ioType: 'io_stream', channels: 10, elements: 10, clockNs: 10, partFamily: '7series' });
+    expect(a.latency).toBe(3);
+    expect(a.ii).toBe(1);
+    expect(a.iiAfterLatency).toBeUndefined();
   });
   it('pads a 32×32 image to 34×34 when the signature does not carry the padding (→ 1159)', () => {
     const a = analytic(image(32, 32, 1, { family: 'zeropad', label: 'zeropad2d', inputWidth: 32, resultWidth: 32, clockNs: 5 }));
@@ -31,7 +57,7 @@ describe('io_stream analytic timing', () => {
     expect(a.ii).toBe(1159);
   });
   it('pools 32-bit pixels at two cycles each at 5 ns (8×8×4, 2×2 pool → 132)', () => {
-    const s = image(8, 8, 4, { family: 'pooling', label: 'pooling2d', filtHeight: 2, filtWidth: 2, outHeight: 4, outWidth: 4, outPixels: 16, inputWidth: 32, resultWidth: 32, clockNs: 5 });
+    const s = image(8, 8, 4, { family: 'pooling', label: 'pooling2d', filtHeight: 2, filtWidth: 2, outHeight: 4, outWidth: 4, outPixels: 16, inputWidth: 32, resultWidth: 32, clockNs: 5, partFamily: '7series' });
     expect(analytic(s).latency).toBe(132);
   });
   it('runs a Latency conv at one window per RF cycles plus 3 at RF 1 (28×28×1, 3×3×4 → 787)', () => {
