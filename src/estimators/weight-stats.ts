@@ -59,32 +59,53 @@ export function csdDigits(q: number): number {
   return n;
 }
 
+/** Running counts while tallying one or more tensors. */
+interface Tally {
+  weights: number;
+  zeros: number;
+  pow2: number;
+  readonly digitCounts: number[];
+}
+
+/**
+ * Adds `data` quantised to `t` to the counts; entry i counts as zero when `pruned` says so (HGQ weights with 0 bits).
+ * The one loop behind every {@link WeightStats}.
+ */
+function tally(into: Tally, data: ArrayLike<number>, t: FixedType, pruned?: (i: number) => boolean): void {
+  for (let i = 0; i < data.length; i++) {
+    into.weights++;
+    const q = pruned?.(i) ? 0 : quantizedCode(data[i], t);
+    if (q === 0) into.zeros++;
+    else if (isPow2Code(q)) into.pow2++;
+    else {
+      const d = csdDigits(q);
+      while (into.digitCounts.length <= d) into.digitCounts.push(0);
+      into.digitCounts[d]++;
+    }
+  }
+}
+
+const emptyTally = (): Tally => ({ weights: 0, zeros: 0, pow2: 0, digitCounts: [] });
+
+/** Zero / power-of-two / signed-digit counts of kernel values (e.g. read from hls4ml weight files) quantised to `t`. */
+export function weightStatsOfValues(kernels: readonly ArrayLike<number>[], t: FixedType): WeightStats {
+  const s = emptyTally();
+  for (const data of kernels) tally(s, data, t);
+  return s;
+}
+
 /**
  * Zero / power-of-two counts of the layer's kernels quantised to `t`; HGQ per-weight bit counts, when the layer
  * has them, add the weights HGQ pruned (0 bits) to the zeros.
  */
 export function weightStatsOf(layer: Layer, t: FixedType): WeightStats {
-  let weights = 0;
-  let zeros = 0;
-  let pow2 = 0;
-  const digitCounts: number[] = [];
+  const s = emptyTally();
   const bits = layer.hgq?.weightBits;
   for (const name of KERNEL_PARAMS) {
     const tensor = layer.params[name];
     if (!tensor) continue;
-    const data = tensor.data;
-    const useBits = name === 'weight' && bits !== undefined && bits.length === data.length;
-    for (let i = 0; i < data.length; i++) {
-      weights++;
-      const q = useBits && bits[i] === 0 ? 0 : quantizedCode(data[i], t);
-      if (q === 0) zeros++;
-      else if (isPow2Code(q)) pow2++;
-      else {
-        const d = csdDigits(q);
-        while (digitCounts.length <= d) digitCounts.push(0);
-        digitCounts[d]++;
-      }
-    }
+    const useBits = name === 'weight' && bits !== undefined && bits.length === tensor.data.length;
+    tally(s, tensor.data, t, useBits ? (i) => bits[i] === 0 : undefined);
   }
-  return { weights, zeros, pow2, digitCounts };
+  return s;
 }

@@ -1,15 +1,18 @@
 /**
  * Calibration records from a parsed hls4ml project folder: every csynth instance row whose `config<N>` matches a
  * layer struct in `parameters.h` becomes a record, with sizes from the struct, precisions from `defines.h`
- * typedefs, zero-weight counts (`n_zeros`) and part/clock/tool from the report. Pure.
+ * typedefs, zero-weight counts (`n_zeros`) and part/clock/tool from the report. When the project holds the layer's
+ * kernel weight files, the zero / ±2^k / signed-digit counts come from the values quantised to the struct's
+ * `weight_t` instead (`weightsKnown`). Pure.
  * @see /work/shared/docs/hls4ml.md §5.2 (config structs), §6.1 (instance rows)
  */
 import { findDevice } from '../devices.js';
 import type { FixedType } from '../../fixed/precision.js';
 import type { IoType } from '../../ir/graph.js';
 import { STRATEGIES, type Strategy } from '../../ir/layer.js';
-import type { Hls4mlProject, InstanceRow, ParametersConfig } from '../reports/types.js';
+import type { Hls4mlProject, InstanceRow, LayerKernels, ParametersConfig } from '../reports/types.js';
 import { BLANK_SIGNATURE, type LayerFamily, type LayerSignature } from '../signature.js';
+import { weightStatsOfValues } from '../weight-stats.js';
 import { precisionCell } from './csv-records.js';
 import { isHandModified, moduleFamily } from './module-family.js';
 import type { CalibrationRecord, RecordHarvest } from './record.js';
@@ -58,6 +61,18 @@ function geometryOf(s: ParametersConfig, family: LayerFamily): Partial<LayerSign
   return s.nIn ? { nIn: s.nIn, nOut: s.nIn, elements: s.nIn, channels: s.nIn } : undefined;
 }
 
+/**
+ * Signature fields from a layer's kernel values quantised to its weight type, when the values are there and their
+ * count is the layer's weight count (otherwise the files belong to another layout, and `n_zeros` is kept).
+ */
+function knownWeights(kernels: LayerKernels | undefined, nWeights: number | undefined, weight: FixedType): Partial<LayerSignature> {
+  if (!kernels || !nWeights) return {};
+  const arrays = Object.values(kernels).filter((a): a is readonly number[] => a !== undefined);
+  if (arrays.reduce((n, a) => n + a.length, 0) !== nWeights) return {};
+  const s = weightStatsOfValues(arrays, weight);
+  return { zeroWeights: s.zeros, pow2Weights: s.pow2, weightDigitCounts: s.digitCounts, weightsKnown: true };
+}
+
 /** One instance row → record, or why not. */
 function recordOf(p: Hls4mlProject, row: InstanceRow, type: (name: string | undefined) => ReturnType<typeof precisionCell>): CalibrationRecord | string {
   const base = moduleBase(row.module);
@@ -85,6 +100,7 @@ function recordOf(p: Hls4mlProject, row: InstanceRow, type: (name: string | unde
     ...BLANK_SIGNATURE, ...geometry, family: fam.family, label: fam.label, strategy, ioType: io,
     reuseFactor: s.reuseFactor ?? p.reuseFactor ?? 1,
     zeroWeights: s.nZeros ?? 0,
+    ...knownWeights(row.configId !== undefined ? p.weights?.[row.configId] : undefined, geometry.nWeights, weight),
     inputWidth: input.width, inputInteger: input.integer, weightWidth: weight.width, weightInteger: weight.integer, biasWidth: weight.width,
     accumWidth: accum.width, accumInteger: accum.integer, resultWidth: res.width,
     ...(result.pack && io === 'io_stream' ? { channels: result.pack } : {}),

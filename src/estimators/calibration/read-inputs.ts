@@ -1,7 +1,7 @@
 /**
  * The file edge of `calibrate`: turns the paths a user gives (hls4ml project folders, folders holding projects,
  * synthesis CSV files) into calibration records. A file or project that cannot be read is skipped with one warning
- * line naming it; nothing else stops the run.
+ * line naming it (a broken weight file only loses that layer its known weights); nothing else stops the run.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
 import { join } from 'node:path';
@@ -53,7 +53,9 @@ export async function gatherRecords(paths: readonly string[]): Promise<Gathered>
       if (dirs.length === 0) warnings.push(`warning: ${path}: no hls4ml project found, skipped`);
       for (const d of dirs) {
         try {
-          const h = recordsFromProject(await readHls4mlProject(d));
+          const project = await readHls4mlProject(d);
+          for (const w of project.warnings ?? []) warnings.push(`warning: ${w}, skipped`);
+          const h = recordsFromProject(project);
           records.push(...h.records);
           const why = (h.skipped[0] ?? 'nothing matched').replace(`${d}: `, '');
           if (h.records.length === 0) warnings.push(`warning: ${d}: no usable layer rows (${why}), skipped`);

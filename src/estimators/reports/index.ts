@@ -5,6 +5,7 @@ export type {
   Hls4mlProject,
   HlsTool,
   InstanceRow,
+  LayerKernels,
   ParametersConfig,
   ResourceCounts,
   VivadoSynthReport,
@@ -18,3 +19,4 @@ export { parseProjectTcl, type TclProjectSettings } from './project-tcl.js';
 export { parseProjectYml, type YmlProjectSettings } from './project-yml.js';
 export { assembleHls4mlProject, mergeCsynth, readHls4mlProject, type ProjectTexts } from './hls4ml-project.js';
 export { configIdOf } from './cells.js';
+export { kernelFileOf, parseWeightsFile, parseWeightsH, parseWeightsTxt, type KernelParam } from './weights-file.js';

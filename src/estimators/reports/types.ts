@@ -3,6 +3,7 @@
  * These are on-disk facts (what the tools wrote), not estimates: every count is in the unit the name says.
  * @see /work/shared/docs/hls4ml.md §5 (project layout) and §6 (report formats)
  */
+import type { KernelParam } from './weights-file.js';
 
 /** The C-synthesis tool that wrote a report. */
 export type HlsTool = 'vivado_hls' | 'vitis_hls';
@@ -121,6 +122,9 @@ export interface ParametersConfig {
   readonly fields: Readonly<Record<string, string>>;
 }
 
+/** A layer's kernel tensors from its weight files, flattened as hls4ml wrote them. */
+export type LayerKernels = Readonly<Partial<Record<KernelParam, readonly number[]>>>;
+
 /** A generated hls4ml project folder with whatever configuration and reports it holds. */
 export interface Hls4mlProject {
   readonly dir: string;
@@ -140,6 +144,13 @@ export interface Hls4mlProject {
   readonly typedefs: Readonly<Record<string, string>>;
   readonly csynth?: CsynthReport;
   readonly vivadoSynth?: VivadoSynthReport;
+  /**
+   * Kernel values from `firmware/weights/` by layer index (the N of `config<N>`), as written (not re-quantised),
+   * when the project holds readable weight files.
+   */
+  readonly weights?: Readonly<Record<number, LayerKernels>>;
+  /** Project files that could not be read and were left out, one line each: `<file>: <problem>`. */
+  readonly warnings?: readonly string[];
   /** Files that were read, relative to `dir`. */
   readonly filesRead: readonly string[];
 }

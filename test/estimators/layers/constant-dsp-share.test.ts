@@ -7,7 +7,7 @@ import fc from 'fast-check';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
 import { constantDigits, erfc, gaussianDigits, wideConstantShare } from '../../../src/estimators/layers/constant-dsp-share.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
-import { csdDigits, weightStatsOf } from '../../../src/estimators/weight-stats.js';
+import { csdDigits, weightStatsOf, weightStatsOfValues } from '../../../src/estimators/weight-stats.js';
 import { fixed } from '../../../src/fixed/precision.js';
 import { skipCnn } from '../graphs.js';
 
@@ -109,5 +109,14 @@ describe('weightStatsOf digit histogram', () => {
     expect(s.zeros + s.pow2 + nonTrivial).toBe(s.weights);
     expect(s.digitCounts[0] ?? 0).toBe(0);
     expect(s.digitCounts[1] ?? 0).toBe(0);
+  });
+  it('counts plain value arrays (weight files) exactly as a layer\'s kernels', () => {
+    const conv = skipCnn().layers.find((l) => l.name === 'c2');
+    const kernel = conv?.params['weight']?.data;
+    if (!conv || !kernel) throw new Error('no c2 kernel');
+    expect(weightStatsOfValues([kernel], fixed(8, 2))).toEqual(weightStatsOf(conv, fixed(8, 2)));
+    // ap_fixed<6,1> codes v·32: 0 → 0, 0.5 → 16 (2^k), −0.25 → −8 (2^k), 0.34375 → 11 (16 − 4 − 1: 3 digits),
+    // 0.09375 → 3 (4 − 1: 2 digits); two arrays add up.
+    expect(weightStatsOfValues([[0, 0.5, -0.25], [0.34375, 0.09375]], fixed(6, 1))).toEqual({ weights: 5, zeros: 1, pow2: 2, digitCounts: [0, 0, 1, 1] });
   });
 });

@@ -1,10 +1,10 @@
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import { join } from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { readHls4mlProject } from '../../../src/estimators/reports/hls4ml-project.js';
 import { HlsdseError } from '../../../src/util/errors.js';
-import { fixture } from './fixtures.js';
+import { fixture, fixtureText } from './fixtures.js';
 
 const empty = mkdtempSync(join(tmpdir(), 'hlsdse-empty-'));
 const brokenYml = mkdtempSync(join(tmpdir(), 'hlsdse-yml-'));
@@ -39,6 +39,33 @@ describe('readHls4mlProject', () => {
     expect(p).toMatchObject({ part: 'xc7z007s-clg225-2', clockPeriodNs: 5, ioType: 'io_parallel', strategy: 'latency', reuseFactor: 1 });
     expect(p.csynth).toMatchObject({ targetClockNs: 3.33, resources: { dsp: 36, lut: 2579 } });
     expect(p.csynth?.instances).toEqual([]);
+  });
+
+  it('reads the kernel weight files by layer index, leaving biases out', async () => {
+    const p = await readHls4mlProject(fixture('argykokk/CARDIO_DSP_reuse1'));
+    expect(Object.keys(p.weights ?? {})).toEqual(['2', '5']);
+    expect(p.weights?.[2]?.weight).toHaveLength(63);
+    expect(p.weights?.[5]?.weight).toEqual([0.9921875, -0.9921875, -1, -1, 0.9921875, 0.953125, -0.984375, -1, 0.9921875]);
+    expect(p.warnings).toBeUndefined();
+    expect(p.filesRead).toContain('firmware/weights/w2.h');
+  });
+
+  it('leaves a broken weight file out with one warning line, prefers .h over .txt, and reads .txt alone', async () => {
+    const dir = mkdtempSync(join(tmpdir(), 'hlsdse-weights-'));
+    try {
+      mkdirSync(join(dir, 'firmware', 'weights'), { recursive: true });
+      writeFileSync(join(dir, 'firmware', 'parameters.h'), fixtureText('argykokk/CARDIO_LUT_reuse100/firmware/parameters.h'));
+      writeFileSync(join(dir, 'firmware', 'weights', 'w2.h'), 'weight2_t w2[63] = {0.5, 0.25');
+      writeFileSync(join(dir, 'firmware', 'weights', 'w2.txt'), '0.5, 0.25');
+      writeFileSync(join(dir, 'firmware', 'weights', 'w5.txt'), '0.5, -0.25, 1');
+      writeFileSync(join(dir, 'firmware', 'weights', 'b5.txt'), 'garbage');
+      const p = await readHls4mlProject(dir);
+      expect(p.weights).toEqual({ 5: { weight: [0.5, -0.25, 1] } });
+      expect(p.warnings).toEqual([`${join(dir, 'firmware/weights/w2.h')}: the initialiser of w2 is not closed with "};" (truncated file?)`]);
+      expect(p.filesRead).not.toContain('firmware/weights/w2.txt');
+    } finally {
+      rmSync(dir, { recursive: true, force: true });
+    }
   });
 
   it('reads an io_stream CNN project with conv structs and the XML report', async () => {
