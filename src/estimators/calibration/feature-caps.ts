@@ -37,6 +37,9 @@ const FF: Readonly<Record<string, number>> = {
   dspMultipliers: 150,
   lineBits: 2,
   windowBits: 4,
+  // io_stream dense: accumulators held between the rounds of an II = RF kernel, and the input-word buffer.
+  heldBits: 2,
+  streamBits: 2,
 };
 
 /** The upper bound of a feature's coefficient for a target (Infinity when unbounded). */
