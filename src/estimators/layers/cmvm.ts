@@ -11,6 +11,7 @@ import type { Parameters } from '../calibration/parameters.js';
 import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
 import type { LayerSignature } from '../signature.js';
 import { constantDigits } from './constant-dsp-share.js';
+import { chainedStages } from './stream-timing.js';
 
 /** The multipliers of one matrix kernel. */
 export interface Multipliers {
@@ -60,7 +61,7 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
     // Unknown weights (report rows): the zeros and ±2^k expected of trained weights at this precision.
     const vitis = sig.tool === 'vitis_hls';
     const digits = constantDigits(sig, p);
-    const z = sig.weightsKnown ? zeros : Math.round(n * digits.zeroShare);
+    const z = constantZeros(sig, n, zeros, p);
     const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(z / rf));
     const products = Math.max(0, n - z - (sig.weightsKnown ? pow2 : Math.round(n * digits.pow2Share)));
     const narrowOperand = !vitis && isFabricMultiply(wx, ww, p.dspFabricMaxWidth);
@@ -84,6 +85,14 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
   const limit = Math.ceil(n / rf);
   const dspMultipliers = fabric || isFabricMultiply(wx, ww, p.dspFabricMaxWidth) ? 0 : limit;
   return { limit, products: limit, candidates: limit, dspMultipliers, fabricMultipliers: limit - dspMultipliers, shiftAddProducts: 0, shiftAddAdders: 0, dsp: dspMultipliers * dspPerMultiply(wx, ww, sig.dspType) };
+}
+
+/**
+ * Zero weights of an `n`-entry constant kernel: the counted ones when the weights are known, else the share expected
+ * of trained weights at this precision ({@link constantDigits}).
+ */
+export function constantZeros(sig: LayerSignature, n: number, zeros: number, p: Parameters): number {
+  return sig.weightsKnown ? zeros : Math.round(n * constantDigits(sig, p).zeroShare);
 }
 
 /** Bits of the weights of an `n`-entry kernel. */
@@ -123,6 +132,59 @@ export function serialCycles(m: Multipliers, rf: number): number {
   if (rf <= 1) return 1;
   const per = Math.ceil(Math.max(m.candidates, 1) / Math.max(m.limit, 1)) + 1;
   return per < rf ? per : rf;
+}
+
+/**
+ * Rounds of the Latency kernel's shared multipliers per call: `ceil(candidates/limit)` (at most RF, at least 1; the
+ * shift-and-add constants are not shared). One round when RF = 1 or when every candidate has its own core.
+ */
+export function sharedRounds(m: Multipliers, rf: number): number {
+  if (rf <= 1) return 1;
+  const r = Math.ceil(Math.max(m.candidates, 1) / Math.max(m.limit, 1));
+  return r < rf ? r : rf;
+}
+
+/**
+ * The DSP48 multiply as the scheduler sees it, in two chained parts (7-series, ns; our model): the multiplier array
+ * and the post-adder/output path. Vitis HLS 2021.1 reports a combinational `Mul_DSP` of 3.81 ns for an 8 × 8-bit
+ * constant product on xc7z007s-2 (ArgyKokk/hls4ml_MLP_estimator schedule reports); the parts sum to a little less
+ * because {@link chainedStages} budgets with the tool's larger default clock uncertainty.
+ */
+const DSP_MULTIPLY_NS: readonly number[] = [2.4, 1.2];
+
+/**
+ * Registers a DSP multiply adds to a fully unrolled kernel: 0 when it fits in one cycle of the schedule budget, else
+ * the extra pipeline stages of its parts (real rows, ArgyKokk Vitis HLS, xc7z007s-2: the DSP_ and LUT_ (fabric)
+ * variants of a layer have the same latency at 5 ns, the DSP one is 1–2 cycles longer at 3.33 ns).
+ */
+export function dspRegisterStages(sig: Pick<LayerSignature, 'clockNs' | 'tool' | 'partFamily'>, m: Multipliers): number {
+  return m.dspMultipliers > 0 ? chainedStages(sig, DSP_MULTIPLY_NS) - 1 : 0;
+}
+
+/**
+ * Delay of one level of a kernel's adder tree on 7-series (ns; our model): the rows allow 2.19–2.43 — one level per
+ * cycle at 3.33 ns (Vitis HLS) and at 5 ns (Vivado HLS, 16-bit), the whole 8-level tree of a 128-input layer in one
+ * cycle at 25 ns (pominiq, latency 1). The tool's library has 1.3–1.6 ns for a 12–16-bit adder and 3.2 ns for a
+ * ternary one (ArgyKokk schedule reports); the rest is the routing of a wide tree.
+ */
+const ADDER_LEVEL_NS = 2.3;
+
+/** Chains of adder-level delays by length, shared so that the hot path does not allocate. */
+const LEVEL_CHAINS: number[][] = [];
+
+/**
+ * Pipeline stages of an adder tree over `terms` operands (`ceil(log2 terms)` levels — the HLS tool rebalances hls4ml's
+ * accumulation chain into a tree) when its levels are chained into cycles ({@link chainedStages}); 0 for one operand.
+ */
+export function adderTreeStages(sig: Pick<LayerSignature, 'clockNs' | 'tool' | 'partFamily'>, terms: number): number {
+  const levels = log2Ceil(terms);
+  if (levels === 0) return 0;
+  let chain = LEVEL_CHAINS[levels];
+  if (chain === undefined) {
+    chain = new Array<number>(levels).fill(ADDER_LEVEL_NS);
+    LEVEL_CHAINS[levels] = chain;
+  }
+  return chainedStages(sig, chain);
 }
 
 /** How much faster than 5 ns the clock is, `max(0, 5/clock − 1)`: extra pipeline registers and cycles at fast clocks. */

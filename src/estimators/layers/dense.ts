@@ -6,7 +6,7 @@
 import type { AnalyticCost } from '../types.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
-import { log2Ceil, multipliers, serialCycles, weightLutBits, weightRomBram18 } from './cmvm.js';
+import { adderTreeStages, constantZeros, dspRegisterStages, log2Ceil, multipliers, serialCycles, sharedRounds, weightLutBits, weightRomBram18, type Multipliers } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
 import { defineEstimator, prior } from './define.js';
 
@@ -48,15 +48,34 @@ function streamTiming(sig: LayerSignature, serial: number, depth: number): Pick<
   }
 }
 
+/**
+ * Cycles of an io_parallel Latency kernel call (a structural count; the calibration adds a per-scope offset): the
+ * extra rounds of the shared multipliers (`sharedRounds` − 1: 0 when every wide constant has its own core, as at
+ * RF 1–2), the stages of the adder tree over an output's non-zero products and its bias (one level per cycle at
+ * 3.33–5 ns, the whole tree at 25 ns), and the registers of a DSP multiply at fast clocks. Real rows (ArgyKokk Vitis HLS, 8-bit, xc7z007s-2): at RF 1/2 the latency follows the tree
+ * (5 ns: 3 inputs → 1, 10 → 3, 20 → 4, 32 → 5; 3.33 ns: one more, two with DSPs); at RF 100 it grows by the rounds
+ * (32×10: 120 DSP constants under a limit of 4 → 32; 10×5: 25 under 1 → 30); RF 2 equals RF 1.
+ * Not explained: the 196×56 and 561×20 first layers (latency 48 and 192 at every RF, II 1 at RF 1), whose schedules
+ * spread the products over the whole pipeline in index order instead of a tree.
+ */
+function latencyKernelCycles(sig: LayerSignature, m: Multipliers, p: Parameters): number {
+  const n = sig.nIn * sig.nOut;
+  const nonZero = n - constantZeros(sig, n, sig.zeroWeights, p);
+  const terms = Math.ceil(nonZero / Math.max(1, sig.nOut)) + 1;
+  return sharedRounds(m, sig.reuseFactor) - 1 + adderTreeStages(sig, terms) + dspRegisterStages(sig, m);
+}
+
 /** Latency and II of an io_parallel dense kernel call: [latency, ii, iiAfterLatency?, iiCap?]. */
-function timing(sig: LayerSignature, serial: number, depth: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
+function timing(sig: LayerSignature, serial: number, depth: number, latencyCycles: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
   if (sig.ioType === 'io_stream') return streamTiming(sig, serial, depth);
   const rf = sig.reuseFactor;
   switch (sig.strategy) {
     case 'latency':
-      // PIPELINE II=RF, but a kernel shorter than RF finishes first: the instance interval is latency + 1.
-      // Real rows: ArgyKokk RF 100.
-      return { latency: serial + depth, ii: rf, iiAfterLatency: 1, iiCap: rf };
+      // PIPELINE II=RF, but a kernel shorter than RF finishes first: the instance interval is latency + 1 (real rows:
+      // ArgyKokk RF 100). A kernel at least RF long repeats every RF cycles (RF 1–2), which says nothing about the
+      // latency-to-interval offset the calibration fits, so only the short kernels carry it.
+      if (latencyCycles + 1 >= rf) return { latency: latencyCycles, ii: rf };
+      return { latency: latencyCycles, ii: rf, iiAfterLatency: 1, iiCap: rf };
     case 'resource':
       // ReuseLoop of RF iterations (PIPELINE II=1 rewind) plus the adder/cast tail; the call repeats after it.
       return { latency: rf + depth + 1, ii: rf, iiAfterLatency: 1 };
@@ -71,14 +90,16 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const n = sig.nIn * sig.nOut;
   const rf = sig.reuseFactor;
   const m = multipliers(sig, n, sig.zeroWeights, sig.pow2Weights, rf, p);
-  const t = timing(sig, serialCycles(m, rf), log2Ceil(sig.nIn) + 2);
+  const parallelLatency = sig.ioType !== 'io_stream' && sig.strategy === 'latency';
+  const t = timing(sig, serialCycles(m, rf), log2Ceil(sig.nIn) + 2, parallelLatency ? latencyKernelCycles(sig, m, p) : 0);
   const bram18 = weightRomBram18(sig, n, rf, p);
   const f = cmvmFeatures(sig, { latency: t.latency, dsp: m.dsp, bram18 }, m, {
     nIn: sig.nIn,
     nOut: sig.nOut,
     romLutBits: weightLutBits(sig, n, rf, p),
   });
-  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, heldBits: 0, streamBits: 0 } };
+  // io_parallel Latency: the count is structural (kept unscaled by the fit, plus an offset per scope).
+  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0 } };
   // io_stream: the latency is a structural count (stream words and the kernel's rounds), kept unscaled by the fit;
   // registers hold the products between the kernel's rounds, and DataPrepare's input array (hls4ml.md §2.1).
   const held = sig.strategy === 'latency' && serialCycles(m, rf) > 1 ? m.products * sig.accumWidth : 0;
