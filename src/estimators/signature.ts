@@ -9,6 +9,7 @@ import type { IoType } from '../ir/graph.js';
 import type { ActivationFn, Strategy } from '../ir/layer.js';
 import type { LayerKind } from '../ir/layer-kinds.js';
 import type { HlsTool } from './reports/types.js';
+import type { OverflowMode, RoundingMode } from '../fixed/precision.js';
 
 /** Hardware families: layers that share one hls4ml kernel template and therefore one cost model. */
 export const LAYER_FAMILIES = [
@@ -71,6 +72,14 @@ export interface LayerSignature {
   readonly accumWidth: number;
   readonly accumInteger: number;
   readonly resultWidth: number;
+  /**
+   * The result type's integer bits (sign included), signedness and `ap_fixed` quantisation / overflow modes: what
+   * the cast of a value into the result type builds (rounding adder, saturation checks) when it narrows the data.
+   */
+  readonly resultInteger: number;
+  readonly resultSigned: boolean;
+  readonly resultRounding: RoundingMode;
+  readonly resultOverflow: OverflowMode;
   /** Window geometry (convolution/pooling/padding/upsampling; 1D layers have height 1). */
   readonly inHeight: number;
   readonly inWidth: number;
@@ -150,6 +159,7 @@ export const BLANK_SIGNATURE: LayerSignature = Object.freeze({
   family: 'free', label: '', strategy: 'latency', ioType: 'io_parallel', reuseFactor: 1, parallelization: 1,
   nIn: 0, nOut: 0, nWeights: 0, zeroWeights: 0, pow2Weights: 0, weightsKnown: false, weightDigitCounts: [],
   inputWidth: 16, inputInteger: 6, weightWidth: 16, weightInteger: 6, biasWidth: 16, accumWidth: 16, accumInteger: 6, resultWidth: 16,
+  resultInteger: 6, resultSigned: true, resultRounding: 'TRN', resultOverflow: 'WRAP',
   inHeight: 1, inWidth: 1, nChan: 1, filtHeight: 1, filtWidth: 1, nFilt: 1, strideHeight: 1, strideWidth: 1, outHeight: 1, outWidth: 1,
   inPixels: 1, outPixels: 1, elements: 0, channels: 1, tableSize: 1024, tableWidth: 18, poolOp: 'max',
   sequenceLength: 1, units: 0, dspType: 'DSP48E2', partFamily: 'ultrascale+', clockNs: 5, tool: 'vivado_hls', mulImpl: 'auto',

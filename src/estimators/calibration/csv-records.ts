@@ -126,6 +126,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
     inputWidth: input.width, inputInteger: input.integer,
     weightWidth: weight.width, weightInteger: weight.integer, biasWidth: weight.width,
     accumWidth: accum.width, accumInteger: accum.integer, resultWidth: res.width,
+    resultInteger: res.integer, resultSigned: res.signed, resultRounding: res.rounding, resultOverflow: res.overflow,
     dspType: device.dspType, partFamily: device.family, clockNs: clock, tool,
     mulImpl: /\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto',
     ...(kernel ? { softmaxImpl: kernel[1] as SoftmaxImpl, bareKernel: io === 'io_stream' } : {}),

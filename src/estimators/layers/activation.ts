@@ -7,10 +7,11 @@ import type { AnalyticCost } from '../types.js';
 import type { LayerSignature } from '../signature.js';
 import { clockPressure, log2Ceil } from './cmvm.js';
 import { defineEstimator, prior } from './define.js';
+import { reluCastLuts } from './fixed-cast.js';
 import { parallelElements, simpleFeatures } from './simple-features.js';
 import { chainedStages, elementwiseTiming, pipelinedLoopTiming, STREAM_OP_NS } from './stream-timing.js';
 
-const LINEAR_FEATURES = Object.freeze({ one: 0, cycles: 0, cyclesFast: 0, dsp: 0, bram18: 0, dataBits: 0, dataBitsFast: 0, romLutBits: 0, lineBits: 0, windowBits: 0, px: 0, lanes: 0, stageBits: 0, counterBits: 0, parallelBits: 0, parallelBitsFast: 0 });
+const LINEAR_FEATURES = Object.freeze({ one: 0, cycles: 0, cyclesFast: 0, dsp: 0, bram18: 0, dataBits: 0, dataBitsFast: 0, romLutBits: 0, lineBits: 0, windowBits: 0, px: 0, lanes: 0, stageBits: 0, counterBits: 0, parallelBits: 0, parallelBitsFast: 0, castLuts: 0 });
 
 /**
  * Pipeline stages of the io_stream element loop: read a packed word, compare-and-select each element, write the
@@ -41,6 +42,8 @@ function analytic(sig: LayerSignature): AnalyticCost {
       structural: stream ? 1 : 0,
       // A compare and a multiplexer per element: a per-element part besides the per-bit one.
       lanes,
+      // The compare, multiplexer and cast (rounding, saturation) logic of every element, as the tool prices it.
+      castLuts: lanes * reluCastLuts(sig),
       // Each cycle boundary inside the loop body holds the word being processed (channels × result bits).
       stageBits: stream && px > 1 ? (stages - 1) * lanes * sig.resultWidth : 0,
       // The pixel-loop counter.
@@ -52,8 +55,13 @@ function analytic(sig: LayerSignature): AnalyticCost {
   };
 }
 
-/** LUT prior: a compare/mux per element and per bit. */
-const ACTIVATION_LUT_PRIOR = prior(['dataBits', 'lanes', 'dataBitsFast', 'one'], [0.5, 10, 0, 20]);
+/**
+ * LUT prior: the compare, multiplexer and cast logic of each element (see {@link reluCastLuts}), a per-element part
+ * of the io_stream word handling (`lanes`), registers' input logic at fast clocks, and the loop control of io_stream
+ * (`structural`); an unrolled io_parallel function is only its expressions (real rows: the per-element cost times
+ * the live elements, no constant).
+ */
+const ACTIVATION_LUT_PRIOR = prior(['castLuts', 'lanes', 'dataBitsFast', 'structural'], [1, 0, 0, 20]);
 /** FF prior: the stage registers and the loop counter of io_stream, output registers of io_parallel. */
 const ACTIVATION_FF_PRIOR = prior(['stageBits', 'counterBits', 'parallelBits', 'parallelBitsFast', 'one'], [1, 1, 0.7, 0.5, 10]);
 
