@@ -86,7 +86,7 @@ export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureConte
   const accum = concrete(p['accum'], fb);
   const result = concrete(p['result'], fb);
   const table = concrete(p['table'] ?? p['exp_table'], fb);
-  const stats = layer.facts.weights > 0 ? ctx.weightStats(layer, weight) : undefined;
+  const stats = layer.facts.weights > 0 || (family === 'batchnorm' && layer.params['scale']) ? ctx.weightStats(layer, weight) : undefined;
   const [inH, inW, inC] = hwc(layer.inputShapes[0] ?? layer.outputShape);
   const [outH, outW, outC] = hwc(layer.outputShape);
   const r = layer.recurrent;

@@ -94,14 +94,19 @@ export function weightStatsOfValues(kernels: readonly ArrayLike<number>[], t: Fi
   return s;
 }
 
+/** The parameters a layer multiplies its input by: the kernels, or a BatchNormalization's per-channel `scale`. */
+function multiplierParams(layer: Layer): readonly string[] {
+  return layer.kind === 'BatchNormalization' ? ['scale'] : KERNEL_PARAMS;
+}
+
 /**
- * Zero / power-of-two counts of the layer's kernels quantised to `t`; HGQ per-weight bit counts, when the layer
+ * Zero / power-of-two counts of the layer's kernels (a BatchNormalization's scales) quantised to `t`; HGQ per-weight bit counts, when the layer
  * has them, add the weights HGQ pruned (0 bits) to the zeros.
  */
 export function weightStatsOf(layer: Layer, t: FixedType): WeightStats {
   const s = emptyTally();
   const bits = layer.hgq?.weightBits;
-  for (const name of KERNEL_PARAMS) {
+  for (const name of multiplierParams(layer)) {
     const tensor = layer.params[name];
     if (!tensor) continue;
     const useBits = name === 'weight' && bits !== undefined && bits.length === tensor.data.length;
