@@ -22,6 +22,11 @@ const LUT: Readonly<Record<string, number>> = {
   dspMultipliers: 100,
   lineBits: 1,
   windowBits: 4,
+  // io_stream convolutions (conv-timing.ts `streamKernelFeatures`): 32 LUT per SRL slice, ≈ 0.15–1.3 LUT per
+  // multiplexer input bit, ≈ 165 LUT per 32-bit window counter.
+  lineSrl: 64,
+  inMuxBits: 1,
+  counters: 250,
 };
 
 const FF: Readonly<Record<string, number>> = {
@@ -37,6 +42,9 @@ const FF: Readonly<Record<string, number>> = {
   dspMultipliers: 150,
   lineBits: 2,
   windowBits: 4,
+  // 64 FF per reported `ap_shift_reg`, one per held product bit.
+  lineRegs: 128,
+  holdBits: 2,
   // io_stream dense: accumulators held between the rounds of an II = RF kernel, and the input-word buffer.
   heldBits: 2,
   streamBits: 2,

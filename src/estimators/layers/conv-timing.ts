@@ -46,3 +46,49 @@ export function lineBufferBits(sig: LayerSignature): { lineBits: number; windowB
     windowBits: sig.filtHeight * sig.filtWidth * sig.nChan * sig.inputWidth,
   };
 }
+
+/** What a streaming convolution adds around its dense kernel, in the units the LUT/FF models are linear in. */
+export interface StreamKernelFeatures {
+  /** `ap_shift_reg` line buffers: (K_h−1)·C of them (FF: Vivado HLS reports 64 per register whatever its width). */
+  readonly lineRegs: number;
+  /** Line-buffer SRL slices: `lineRegs`·⌈W/32⌉ (LUT: ≈ 32 per register up to 32 deep, more beyond). */
+  readonly lineSrl: number;
+  /** Operand multiplexer input bits: the inputs each shared multiplier selects from, times the input width. */
+  readonly inMuxBits: number;
+  /** Products held in registers between the cycles of a Latency kernel whose multipliers are shared (II = RF > 1). */
+  readonly holdBits: number;
+  /** 32-bit pixel and stride counters of the window logic (`pX`, `sX`, and `pY`, `sY` in 2D). */
+  readonly counters: number;
+}
+
+const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0 });
+
+/**
+ * Features of an io_stream convolution's line buffer and of how its dense kernel shares multipliers (zero for
+ * io_parallel). Facts from the Vivado HLS reports of stock hls4ml LineBuffer convolutions (`shift_line_buffer`,
+ * `compute_output_buffer_2d`): the tool reports each `ap_shift_reg` line buffer as a shift-register memory of 64 FF
+ * and 32 LUT whatever its word width (pominiq/DNNonSilicon `line_buffer_Array_V`: 28 × 16 bit → 64 FF, 32 LUT;
+ * ChiRuiChen/AutoEncoder_hls4ml `shift_line_buffer`: 128·C + 1 FF at 32 bit, 64·C LUT at W ≤ 32, 96·C at W = 34),
+ * so the line's storage bits cost nothing in the report and the old `(K_h−1)·W·C·bits` feature over-predicted wide
+ * 32-bit layers tenfold. A Resource kernel (`dense_resource`) selects each multiplier's input among
+ * min(RF, n_in) window values per ReuseLoop step (ChiRuiChen 72-input RF-72 layer: one 72:1 × 32-bit multiplexer,
+ * 337 LUT); a Latency kernel whose ALLOCATION limit shares multiplier cores selects among the products mapped on a
+ * core and keeps every product in a register until the adder tree that consumes it (pominiq RF 16/64 vs RF 1:
+ * +0.9 FF per product bit).
+ */
+export function streamKernelFeatures(sig: LayerSignature, m: Multipliers): StreamKernelFeatures {
+  if (sig.ioType !== 'io_stream') return NO_STREAM_KERNEL;
+  const lineRegs = Math.max(0, sig.filtHeight - 1) * sig.nChan;
+  const rf = sig.reuseFactor;
+  const shared = m.candidates > m.limit;
+  let inMuxBits = 0;
+  if (sig.strategy === 'resource') inMuxBits = rf > 1 ? m.limit * Math.min(rf, sig.nIn) * sig.inputWidth : 0;
+  else if (shared) inMuxBits = m.candidates * sig.inputWidth;
+  return {
+    lineRegs,
+    lineSrl: lineRegs * Math.ceil(sig.inWidth / 32),
+    inMuxBits,
+    holdBits: sig.strategy !== 'resource' && rf > 1 && shared ? m.products * sig.accumWidth : 0,
+    counters: sig.filtHeight > 1 ? 4 : 2,
+  };
+}

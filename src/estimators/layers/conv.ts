@@ -7,9 +7,9 @@ import type { AnalyticCost } from '../types.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { multipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
-import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
-import { convTiming, lineBufferBits } from './conv-timing.js';
-import { CYCLES_PRIOR, defineEstimator } from './define.js';
+import { cmvmFeatures } from './cmvm-features.js';
+import { convTiming, lineBufferBits, streamKernelFeatures } from './conv-timing.js';
+import { CYCLES_PRIOR, defineEstimator, prior } from './define.js';
 
 function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const n = sig.nIn * sig.nOut;
@@ -26,8 +26,30 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
     romLutBits: weightLutBits(sig, n, rf, p),
     ...lineBufferBits(sig),
   });
-  return { ...t, dsp, bram18, uram: 0, features: { ...f, px: stream ? sig.inPixels : 0, structural: stream ? 1 : 0 } };
+  return { ...t, dsp, bram18, uram: 0, features: { ...f, ...streamKernelFeatures(sig, m), px: stream ? sig.inPixels : 0, structural: stream ? 1 : 0 } };
 }
+
+/**
+ * LUT prior: the matrix-kernel terms (cmvm-features.ts) with the stream terms of {@link streamKernelFeatures} in
+ * place of the generic `muxBits`/`lineBits` — 32 LUT per line-buffer SRL slice, ≈ 0.15 LUT per multiplexer input
+ * bit (a 72:1 × 32-bit mux: 337 LUT in the ChiRuiChen report) and ≈ 165 LUT per 32-bit window counter (its adder,
+ * compares, select and multiplexer: 437 + 227 LUT for four in ChiRuiChen's, ≈ 690 in pominiq's reports). Output
+ * words and DSP-mapped products cost registers, not LUTs (a `mul_32s_17s` DSP core: 1 LUT), so `outBits` and
+ * `dspMultipliers` stay out: fitted, they stood in for the window logic and over-predicted wide 32-bit layers.
+ */
+const CONV_LUT_PRIOR = prior(
+  ['fabricMulBits', 'shiftAddBits', 'addBits', 'addBitsFast', 'romLutBits', 'inMuxBits', 'lineSrl', 'counters'],
+  [1.2, 0.3, 0.5, 0, 0.03, 0.15, 32, 165],
+);
+
+/**
+ * FF prior: window/input, output and accumulator registers one FF per bit, 64 FF per line-buffer register and one
+ * per held product bit ({@link streamKernelFeatures}); `windowBits` is left out because it equals `inBits` here.
+ */
+const CONV_FF_PRIOR = prior(
+  ['fabricMulBits', 'addBits', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers', 'lineRegs', 'holdBits'],
+  [0.3, 0.25, 0.5, 1, 1, 1, 10, 64, 1],
+);
 
 /** The Conv1D/Conv2D/pointwise estimator. */
 export const convEstimator = defineEstimator({
@@ -37,6 +59,6 @@ export const convEstimator = defineEstimator({
   strategyMatters: true,
   covers: (sig) => !(sig.ioType === 'io_parallel' && sig.strategy === 'resource_unrolled'),
   analytic,
-  priors: { lut: CMVM_LUT_PRIOR, ff: CMVM_FF_PRIOR, latency: CYCLES_PRIOR },
+  priors: { lut: CONV_LUT_PRIOR, ff: CONV_FF_PRIOR, latency: CYCLES_PRIOR },
   latencyFeatures: ['cycles', 'cyclesFast', 'px', 'one'],
 });
