@@ -24,6 +24,12 @@ interface ReportFacts {
   readonly ioType?: IoType;
   readonly defaultPrecision?: FixedType;
   readonly unreliable: boolean;
+  /**
+   * The report's functions include `cnnshift_arr`: its `conv_2d_cl` is the pre-0.5 experimental streaming-CNN kernel
+   * (a shift-register window feeding `dense_large`, ReLU folded in), not the stock line-buffer one, though it has the
+   * stock name (YanLunHuang/conv2d_test, ChiRuiChen, crimson1256 reports).
+   */
+  readonly experimentalConv?: boolean;
 }
 
 const reportKey = (r: CsvRow) => `${r['source_repo']}|${r['source_path']}|${r['commit']}`;
@@ -41,8 +47,12 @@ export function precisionCell(cell: string | undefined): { type?: FixedType; pac
   }
 }
 
-/** Report facts by report key, from `synth_reports.csv` rows. */
-export function reportFactsOf(reports: readonly CsvRow[]): Map<string, ReportFacts> {
+/**
+ * Report facts by report key, from `synth_reports.csv` rows and, for the experimental-kernel mark, the function rows
+ * of every layer CSV given (`cnnshift_arr` appears only among the sub-function rows).
+ */
+export function reportFactsOf(reports: readonly CsvRow[], functionRows: readonly CsvRow[] = []): Map<string, ReportFacts> {
+  const experimental = new Set(functionRows.filter((r) => /^cnnshift_arr/.test(r['module'] ?? '')).map(reportKey));
   const out = new Map<string, ReportFacts>();
   for (const r of reports) {
     const io = r['io_type'];
@@ -51,6 +61,7 @@ export function reportFactsOf(reports: readonly CsvRow[]): Map<string, ReportFac
       ...(io === 'io_parallel' || io === 'io_stream' ? { ioType: io } : {}),
       ...(dp ? { defaultPrecision: dp } : {}),
       unreliable: /WARNING config may not match report/.test(r['notes'] ?? ''),
+      ...(experimental.has(reportKey(r)) ? { experimentalConv: true } : {}),
     });
   }
   return out;
@@ -88,6 +99,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
   if (!mf) return `not a stock hls4ml layer (${(r['layer_type'] || r['module'] || '?').split(' ')[0]})`;
   const rep = facts.get(reportKey(r));
   if (rep?.unreliable) return 'report flagged "config may not match report"';
+  if (rep?.experimentalConv && /^conv_[12]d_cl/.test(mf.label)) return 'experimental streaming-CNN kernel (cnnshift_arr), not the stock conv';
   const device = findDevice(r['fpga_part'] ?? '');
   if (!device) return `unknown part '${r['fpga_part']}'`;
   const clock = num(r['clock_period_ns']);
@@ -140,9 +152,12 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
   };
 }
 
-/** Records from layer rows (subreport rows only where `role` is a layer not already in the top instance table). */
-export function recordsFromCsv(layerRows: readonly CsvRow[], reportRows: readonly CsvRow[], file: string): RecordHarvest {
-  const facts = reportFactsOf(reportRows);
+/**
+ * Records from layer rows (subreport rows only where `role` is a layer not already in the top instance table);
+ * `functionRows` are all function rows known for the same reports (every layer CSV given), for report-level marks.
+ */
+export function recordsFromCsv(layerRows: readonly CsvRow[], reportRows: readonly CsvRow[], file: string, functionRows: readonly CsvRow[] = layerRows): RecordHarvest {
+  const facts = reportFactsOf(reportRows, functionRows);
   const records: CalibrationRecord[] = [];
   const reasons = new Map<string, number>();
   const foreign = new Set<string>();

@@ -77,8 +77,9 @@ export async function gatherRecords(paths: readonly string[]): Promise<Gathered>
     else if (header.includes('layer_type') && header.includes('lut')) layerCsvs.push({ file: path, rows });
     else warnings.push(`warning: ${path}: not a synthesis CSV (needs layer_type and lut columns), skipped`);
   }
+  const functionRows = layerCsvs.flatMap((c) => c.rows);
   for (const c of layerCsvs) {
-    const h = recordsFromCsv(c.rows, reportRows, c.file);
+    const h = recordsFromCsv(c.rows, reportRows, c.file, functionRows);
     records.push(...h.records);
   }
   const seen = new Set<string>();
