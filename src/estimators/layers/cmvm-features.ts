@@ -29,7 +29,12 @@ export type CmvmFeatures = {
   readonly addBitsFast: number;
   /** Output bits (result width × outputs produced per call). */
   readonly outBits: number;
-  /** Input bits held per call. */
+  /**
+   * Input bits the kernel registers per call: n_in × input bits for the unrolled kernels (Latency and the like register
+   * their input port: `p_read_int_reg` in the ArgyKokk Vitis HLS reports), 0 for the Resource strategy, whose
+   * ReuseLoop reads the input array through a multiplexer each iteration and holds no copy of it (real rows:
+   * hls4ml-live-demo `dense_wrapper` 2048×10 at RF 20480 — 531 FF for 16 384 input bits).
+   */
   readonly inBits: number;
   /** Accumulator register bits (n_out × accumulator width). */
   readonly accBits: number;
@@ -64,7 +69,7 @@ export function cmvmFeatures(
     addBitsPerRf: (m.products * sig.accumWidth) / Math.max(1, sig.reuseFactor),
     addBitsFast: m.products * sig.accumWidth * clockPressure(sig.clockNs),
     outBits: t.nOut * sig.resultWidth,
-    inBits: t.nIn * sig.inputWidth,
+    inBits: resource ? 0 : t.nIn * sig.inputWidth,
     accBits: t.nOut * sig.accumWidth,
     romLutBits: t.romLutBits,
     muxBits: resource ? m.limit * (sig.inputWidth + sig.weightWidth) : 0,
