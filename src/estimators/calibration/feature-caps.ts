@@ -48,6 +48,8 @@ const FF: Readonly<Record<string, number>> = {
   // io_stream dense: accumulators held between the rounds of an II = RF kernel, and the input-word buffer.
   heldBits: 2,
   streamBits: 2,
+  // io_parallel Latency dense: products held across the kernel's pipeline stages.
+  stageBits: 2,
 };
 
 /** The upper bound of a feature's coefficient for a target (Infinity when unbounded). */

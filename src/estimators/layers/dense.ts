@@ -99,12 +99,15 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
     romLutBits: weightLutBits(sig, n, rf, p),
   });
   // io_parallel Latency: the count is structural (kept unscaled by the fit, plus an offset per scope).
-  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0 } };
+  // io_parallel Latency: products kept in registers across the kernel's pipeline stages (Vivado HLS at 5 ns
+  // registers every product at every stage: tanvirana 32×5 latency 5 → 11 847 FF ≈ 1.2 × 160 × 16 bits × 4).
+  const stageBits = parallelLatency ? m.products * sig.accumWidth * Math.max(0, t.latency - 1) : 0;
+  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, stageBits } };
   // io_stream: the latency is a structural count (stream words and the kernel's rounds), kept unscaled by the fit;
   // registers hold the products between the kernel's rounds, and DataPrepare's input array (hls4ml.md §2.1).
   const held = sig.strategy === 'latency' && serialCycles(m, rf) > 1 ? m.products * sig.accumWidth : 0;
   const streamBits = sig.inPixels > 0 ? sig.nIn * sig.inputWidth : 0;
-  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: 1, heldBits: held, streamBits } };
+  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: 1, heldBits: held, streamBits, stageBits: 0 } };
 }
 
 /**
@@ -114,7 +117,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
  * the layer rows exceed their nested kernels by n_in × input bits: 512 at 32 × 16 bit, 16 384 at 2048 × 8 bit).
  * Both are 0 for io_parallel, whose fits they leave unchanged.
  */
-const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features, 'heldBits', 'streamBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1]);
+const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features, 'heldBits', 'streamBits', 'stageBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1, 0]);
 
 /** The Dense estimator. */
 export const denseEstimator = defineEstimator({
