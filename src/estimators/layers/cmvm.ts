@@ -10,7 +10,7 @@ import { romBram18 } from '../bram.js';
 import type { Parameters } from '../calibration/parameters.js';
 import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
 import type { LayerSignature } from '../signature.js';
-import { constantDigits } from './constant-dsp-share.js';
+import { constantDigits, type ConstantDigits } from './constant-dsp-share.js';
 import { chainedStages } from './stream-timing.js';
 
 /** The multipliers of one matrix kernel. */
@@ -61,7 +61,7 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
     // Unknown weights (report rows): the zeros and ±2^k expected of trained weights at this precision.
     const vitis = sig.tool === 'vitis_hls';
     const digits = constantDigits(sig, p);
-    const z = constantZeros(sig, n, zeros, p);
+    const z = constantZeros(sig, n, zeros, p, digits);
     const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(z / rf));
     const products = Math.max(0, n - z - (sig.weightsKnown ? pow2 : Math.round(n * digits.pow2Share)));
     const narrowOperand = !vitis && isFabricMultiply(wx, ww, p.dspFabricMaxWidth);
@@ -91,8 +91,37 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
  * Zero weights of an `n`-entry constant kernel: the counted ones when the weights are known, else the share expected
  * of trained weights at this precision ({@link constantDigits}).
  */
-export function constantZeros(sig: LayerSignature, n: number, zeros: number, p: Parameters): number {
-  return sig.weightsKnown ? zeros : Math.round(n * constantDigits(sig, p).zeroShare);
+export function constantZeros(sig: LayerSignature, n: number, zeros: number, p: Parameters, digits?: ConstantDigits): number {
+  return sig.weightsKnown ? zeros : Math.round(n * (digits ?? constantDigits(sig, p)).zeroShare);
+}
+
+/** The multipliers of two kernels built side by side (a separable conv's depthwise and pointwise, an RNN's two matrices). */
+export function sumMultipliers(a: Multipliers, b: Multipliers): Multipliers {
+  return {
+    limit: a.limit + b.limit,
+    products: a.products + b.products,
+    candidates: a.candidates + b.candidates,
+    dspMultipliers: a.dspMultipliers + b.dspMultipliers,
+    fabricMultipliers: a.fabricMultipliers + b.fabricMultipliers,
+    shiftAddProducts: a.shiftAddProducts + b.shiftAddProducts,
+    shiftAddAdders: a.shiftAddAdders + b.shiftAddAdders,
+    dsp: a.dsp + b.dsp,
+  };
+}
+
+/** `copies` identical kernels side by side (a convolution's ParallelizationFactor in io_parallel). */
+export function scaleMultipliers(m: Multipliers, copies: number): Multipliers {
+  if (copies === 1) return m;
+  return {
+    limit: m.limit * copies,
+    products: m.products * copies,
+    candidates: m.candidates * copies,
+    dspMultipliers: m.dspMultipliers * copies,
+    fabricMultipliers: m.fabricMultipliers * copies,
+    shiftAddProducts: m.shiftAddProducts * copies,
+    shiftAddAdders: m.shiftAddAdders * copies,
+    dsp: m.dsp * copies,
+  };
 }
 
 /** Bits of the weights of an `n`-entry kernel. */

@@ -107,8 +107,3 @@ export function constantDigits(sig: LayerSignature, p: Parameters): ConstantDigi
   const sigma = p.trainedWeightScale * Math.sqrt(2 / Math.max(2, sig.nIn + sig.nOut));
   return gaussianDigits(sigma * 2 ** fractionBits, 2 ** (sig.weightWidth - 1), minDigits);
 }
-
-/** Share of the kernel's non-trivial constant products that get a DSP (0…1). */
-export function wideConstantShare(sig: LayerSignature, p: Parameters): number {
-  return constantDigits(sig, p).wideShare;
-}

@@ -6,7 +6,7 @@
 import type { AnalyticCost } from '../types.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
-import { multipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
+import { multipliers, scaleMultipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
 import { cmvmFeatures } from './cmvm-features.js';
 import { convTiming, lineBufferBits, streamKernelFeatures } from './conv-timing.js';
 import { CYCLES_PRIOR, defineEstimator, prior } from './define.js';
@@ -18,9 +18,10 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const stream = sig.ioType === 'io_stream';
   const copies = sig.ioType === 'io_parallel' ? Math.max(1, sig.parallelization) : 1;
   const t = convTiming(sig, m, sig.nIn);
-  const dsp = m.dsp * copies;
+  const all = scaleMultipliers(m, copies);
+  const dsp = all.dsp;
   const bram18 = weightRomBram18(sig, n, rf, p);
-  const f = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, { ...m, dspMultipliers: m.dspMultipliers * copies, fabricMultipliers: m.fabricMultipliers * copies, shiftAddProducts: m.shiftAddProducts * copies, shiftAddAdders: m.shiftAddAdders * copies, products: m.products * copies, candidates: m.candidates * copies }, {
+  const f = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, all, {
     nIn: sig.nIn * copies,
     nOut: sig.nOut * copies,
     romLutBits: weightLutBits(sig, n, rf, p),

@@ -6,7 +6,7 @@
 import type { AnalyticCost } from '../types.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
-import { multipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
+import { multipliers, scaleMultipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
 import { convTiming, lineBufferBits } from './conv-timing.js';
 import { defineEstimator } from './define.js';
@@ -17,9 +17,10 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const m = multipliers(sig, n, sig.zeroWeights, sig.pow2Weights, rf, p);
   const copies = sig.ioType === 'io_parallel' ? Math.max(1, sig.parallelization) : 1;
   const t = convTiming(sig, m, sig.filtHeight * sig.filtWidth);
-  const dsp = m.dsp * copies;
+  const all = scaleMultipliers(m, copies);
+  const dsp = all.dsp;
   const bram18 = weightRomBram18(sig, n, rf, p);
-  const features = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, m, {
+  const features = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, all, {
     nIn: sig.nIn,
     nOut: sig.nOut,
     romLutBits: weightLutBits(sig, n, rf, p),

@@ -8,7 +8,7 @@ import type { AnalyticCost } from '../types.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
-import { log2Ceil, multipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
+import { log2Ceil, multipliers, sumMultipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
 import { defineEstimator } from './define.js';
 import { tableStorage } from './table-activation.js';
@@ -31,16 +31,9 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const bram18 = weightRomBram18(sig, n1, Math.min(rf, n1), p) + weightRomBram18(sig, n2, Math.min(rf, n2), p) + tables.bram18;
   const step = 2 * (rf + log2Ceil(Math.max(sig.nIn, units)) + 3) + 6;
   const latency = Math.max(1, sig.sequenceLength) * step;
-  const m = {
-    limit: m1.limit + m2.limit,
-    products: m1.products + m2.products + gateMults,
-    candidates: m1.candidates + m2.candidates,
-    dspMultipliers: m1.dspMultipliers + m2.dspMultipliers,
-    fabricMultipliers: m1.fabricMultipliers + m2.fabricMultipliers,
-    shiftAddProducts: m1.shiftAddProducts + m2.shiftAddProducts,
-    shiftAddAdders: m1.shiftAddAdders + m2.shiftAddAdders,
-    dsp,
-  };
+  const both = sumMultipliers(m1, m2);
+  // The gate products (input/forget/output · state) are multiplications of their own, outside the two matrices.
+  const m = { ...both, products: both.products + gateMults, dsp };
   const features = cmvmFeatures(sig, { latency, dsp, bram18 }, m, {
     nIn: sig.nIn + units,
     nOut: sig.nOut,

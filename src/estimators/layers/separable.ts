@@ -8,7 +8,7 @@ import type { AnalyticCost } from '../types.js';
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { bram18For } from '../bram.js';
-import { multipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
+import { multipliers, sumMultipliers, weightLutBits, weightRomBram18 } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
 import { convTiming, lineBufferBits } from './conv-timing.js';
 import { defineEstimator } from './define.js';
@@ -30,16 +30,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const internal = sig.ioType === 'io_stream' ? bram18For(sig.nIn * sig.inputWidth, sig.outPixels) : 0;
   const bram18 = weightRomBram18(sig, nDw, Math.min(rf, nDw), p) + weightRomBram18(sig, nPw, rf, p) + internal;
   const latency = tDw.latency + tPw.latency;
-  const m = {
-    limit: dw.limit + pw.limit,
-    products: dw.products + pw.products,
-    candidates: dw.candidates + pw.candidates,
-    dspMultipliers: dw.dspMultipliers + pw.dspMultipliers,
-    fabricMultipliers: dw.fabricMultipliers + pw.fabricMultipliers,
-    shiftAddProducts: dw.shiftAddProducts + pw.shiftAddProducts,
-    shiftAddAdders: dw.shiftAddAdders + pw.shiftAddAdders,
-    dsp,
-  };
+  const m = { ...sumMultipliers(dw, pw), dsp };
   const features = cmvmFeatures(sig, { latency, dsp, bram18 }, m, {
     nIn: sig.nIn + nDw,
     nOut: sig.nOut + sig.nIn,

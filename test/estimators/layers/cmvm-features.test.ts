@@ -4,6 +4,7 @@
  */
 import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
+import { multipliers, scaleMultipliers, sumMultipliers } from '../../../src/estimators/layers/cmvm.js';
 import { estimatorFor } from '../../../src/estimators/registry.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 
@@ -24,5 +25,28 @@ describe('matrix-kernel input registers', () => {
   });
   it('keeps the io_stream input array that DataPrepare fills as its own feature', () => {
     expect(features(dense({ inPixels: 256 })).streamBits).toBe(2048 * 8);
+  });
+});
+
+describe('kernels side by side', () => {
+  it('sums two kernels field by field and scales one by its copies', () => {
+    const a = multipliers(dense({ strategy: 'latency', ioType: 'io_parallel', nIn: 10, nOut: 5, reuseFactor: 1 }), 50, 0, 0, 1, p);
+    const b = multipliers(dense({ strategy: 'resource', ioType: 'io_parallel', nIn: 4, nOut: 4, reuseFactor: 2 }), 16, 0, 0, 2, p);
+    const sum = sumMultipliers(a, b);
+    for (const k of Object.keys(a) as (keyof typeof a)[]) expect(sum[k], k).toBe(a[k] + b[k]);
+    const three = scaleMultipliers(a, 3);
+    for (const k of Object.keys(a) as (keyof typeof a)[]) expect(three[k], k).toBe(a[k] * 3);
+    expect(scaleMultipliers(a, 1)).toBe(a);
+  });
+  it('prices every ParallelizationFactor copy of an io_parallel depthwise kernel, not only its DSPs', () => {
+    const dw = (pf: number): LayerSignature => ({
+      ...BLANK_SIGNATURE, family: 'depthwise', label: 'DepthwiseConv2D', strategy: 'latency', ioType: 'io_parallel', reuseFactor: 1, parallelization: pf,
+      nIn: 9, nOut: 1, nWeights: 36, filtHeight: 3, filtWidth: 3, nFilt: 4, nChan: 4, inHeight: 8, inWidth: 8, outHeight: 6, outWidth: 6,
+      inPixels: 64, outPixels: 36, elements: 144, channels: 4,
+    });
+    const one = estimatorFor(dw(1)).analytic(dw(1), p);
+    const two = estimatorFor(dw(2)).analytic(dw(2), p);
+    expect(two.dsp).toBe(2 * one.dsp);
+    expect(two.features.addBits).toBe(2 * one.features.addBits);
   });
 });

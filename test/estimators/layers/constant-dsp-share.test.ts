@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import fc from 'fast-check';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
-import { constantDigits, erfc, gaussianDigits, wideConstantShare } from '../../../src/estimators/layers/constant-dsp-share.js';
+import { constantDigits, erfc, gaussianDigits } from '../../../src/estimators/layers/constant-dsp-share.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 import { csdDigits, weightStatsOf, weightStatsOfValues } from '../../../src/estimators/weight-stats.js';
 import { fixed } from '../../../src/fixed/precision.js';
@@ -54,17 +54,17 @@ const dense = (nIn: number, nOut: number, extra: Partial<LayerSignature> = {}): 
   ...BLANK_SIGNATURE, family: 'dense', label: 'Dense', nIn, nOut, nWeights: nIn * nOut, weightWidth: 8, weightInteger: 2, ...extra,
 });
 
-describe('wideConstantShare', () => {
+describe('constantDigits', () => {
   const p = defaultParameters();
   it('counts the known weights with enough signed digits', () => {
     // digit histogram: 6 weights with 2 digits, 3 with 3, 1 with 4 → 4 of 10 have ≥ 3.
     const s = dense(4, 4, { weightsKnown: true, weightDigitCounts: [0, 0, 6, 3, 1], tool: 'vitis_hls' });
-    expect(wideConstantShare(s, { ...p, constDspMinDigitsVitis: 3 })).toBeCloseTo(0.4, 12);
-    expect(wideConstantShare(s, { ...p, constDspMinDigitsVitis: 2 })).toBe(1);
-    expect(wideConstantShare(s, { ...p, constDspMinDigitsVitis: 5 })).toBe(0);
+    expect(constantDigits(s, { ...p, constDspMinDigitsVitis: 3 }).wideShare).toBeCloseTo(0.4, 12);
+    expect(constantDigits(s, { ...p, constDspMinDigitsVitis: 2 }).wideShare).toBe(1);
+    expect(constantDigits(s, { ...p, constDspMinDigitsVitis: 5 }).wideShare).toBe(0);
   });
   it('falls with the fan and rises with fraction bits when the weights are unknown', () => {
-    const share = (nIn: number, nOut: number, w: number, i: number) => wideConstantShare(dense(nIn, nOut, { weightWidth: w, weightInteger: i }), p);
+    const share = (nIn: number, nOut: number, w: number, i: number) => constantDigits(dense(nIn, nOut, { weightWidth: w, weightInteger: i }), p).wideShare;
     fc.assert(
       fc.property(fc.integer({ min: 2, max: 300 }), fc.integer({ min: 2, max: 300 }), (a, b) => {
         expect(share(a, b, 8, 2)).toBeGreaterThanOrEqual(share(a * 4, b * 4, 8, 2) - 1e-9);
