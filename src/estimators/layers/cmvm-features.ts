@@ -5,17 +5,11 @@
  */
 import type { FittedModel } from '../types.js';
 import type { LayerSignature } from '../signature.js';
-import { prior } from './define.js';
+import { baseFeatures, prior, type BaseFeatures } from './define.js';
 import { clockPressure, constantWeights, type Multipliers } from './cmvm.js';
 
 /** Feature record of a matrix kernel. */
-export type CmvmFeatures = {
-  readonly one: number;
-  readonly cycles: number;
-  /** Cycles × clock pressure (`clockPressure`): the extra cycles a fast clock adds. */
-  readonly cyclesFast: number;
-  readonly dsp: number;
-  readonly bram18: number;
+export type CmvmFeatures = BaseFeatures & {
   /** Fabric multiplier cores × input bits × weight bits. */
   readonly fabricMulBits: number;
   /** Shift-and-add adder bits of the constant products built without a multiplier: adders × input bits. */
@@ -57,11 +51,7 @@ export function cmvmFeatures(
 ): CmvmFeatures {
   const resource = sig.strategy === 'resource';
   return {
-    one: 1,
-    cycles: a.latency,
-    cyclesFast: a.latency * clockPressure(sig.clockNs),
-    dsp: a.dsp,
-    bram18: a.bram18,
+    ...baseFeatures(sig, a),
     fabricMulBits: m.fabricMultipliers * sig.inputWidth * sig.weightWidth,
     shiftAddBits: m.shiftAddAdders * sig.inputWidth,
     dspMultipliers: m.dspMultipliers,

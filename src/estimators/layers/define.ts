@@ -8,6 +8,7 @@ import type { Layer } from '../../ir/layer.js';
 import type { LayerKind } from '../../ir/layer-kinds.js';
 import { intervalOf, predictModel, resolveModels, scopeOf } from '../calibration/models.js';
 import { parametersOf, type Parameters } from '../calibration/parameters.js';
+import { clockPressure } from './cmvm.js';
 import { signatureOf } from '../signature-of.js';
 import type { LayerFamily, LayerSignature } from '../signature.js';
 import type { AnalyticCost, Calibration, FittedModel, LayerContext, LayerEstimate, LayerEstimator, SignatureEstimate } from '../types.js';
@@ -33,6 +34,21 @@ export interface EstimatorSpec {
   readonly priors: Priors;
   /** Features of the fitted latency model (default: the analytic cycles and a constant). */
   readonly latencyFeatures?: readonly string[];
+}
+
+/** The features every estimator's record starts with: a constant, its analytic cycles and hardware facts. */
+export type BaseFeatures = {
+  readonly one: number;
+  readonly cycles: number;
+  /** Cycles × clock pressure (`clockPressure`): the extra cycles a fast clock adds. */
+  readonly cyclesFast: number;
+  readonly dsp: number;
+  readonly bram18: number;
+};
+
+/** {@link BaseFeatures} of analytic figures `a` at the signature's clock. */
+export function baseFeatures(sig: LayerSignature, a: { readonly latency: number; readonly dsp: number; readonly bram18: number }): BaseFeatures {
+  return { one: 1, cycles: a.latency, cyclesFast: a.latency * clockPressure(sig.clockNs), dsp: a.dsp, bram18: a.bram18 };
 }
 
 /** A prior linear model: `features · coefficients`, interval ×0.5…×2, no samples. */

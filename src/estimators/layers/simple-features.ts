@@ -7,16 +7,10 @@
 import type { FittedModel } from '../types.js';
 import type { LayerSignature } from '../signature.js';
 import { clockPressure } from './cmvm.js';
-import { prior } from './define.js';
+import { baseFeatures, prior, type BaseFeatures } from './define.js';
 
 /** Feature record of a layer without a weight matrix. */
-export type SimpleFeatures = {
-  readonly one: number;
-  readonly cycles: number;
-  /** Cycles × clock pressure: the extra cycles a fast clock adds. */
-  readonly cyclesFast: number;
-  readonly dsp: number;
-  readonly bram18: number;
+export type SimpleFeatures = BaseFeatures & {
   /** Elements processed in parallel × (input + result bits). */
   readonly dataBits: number;
   /** Data bits × clock pressure: pipeline registers a fast clock adds. */
@@ -43,11 +37,7 @@ export function simpleFeatures(
   t: { readonly parallel: number; readonly romLutBits?: number; readonly lineBits?: number; readonly windowBits?: number },
 ): SimpleFeatures {
   return {
-    one: 1,
-    cycles: a.latency,
-    cyclesFast: a.latency * clockPressure(sig.clockNs),
-    dsp: a.dsp,
-    bram18: a.bram18,
+    ...baseFeatures(sig, a),
     dataBits: t.parallel * (sig.inputWidth + sig.resultWidth),
     dataBitsFast: t.parallel * (sig.inputWidth + sig.resultWidth) * clockPressure(sig.clockNs),
     romLutBits: t.romLutBits ?? 0,
