@@ -15,6 +15,8 @@ import { projectFolderOf, type CalibrationRecord, type Measured, type RecordHarv
 import { geometryOfRow } from './csv-geometry.js';
 import { moduleInputType } from './module-input-type.js';
 import { moduleInputPack } from './module-input-pack.js';
+import { knownWeightFields } from './known-weights.js';
+import type { KernelLookup } from './weights-index.js';
 
 /** A CSV row keyed by header. */
 export type CsvRow = Readonly<Record<string, string>>;
@@ -93,8 +95,11 @@ function denseStreamWords(module: string, nIn: number): number {
   return pack === undefined ? 1 : Math.max(1, Math.ceil(nIn / pack));
 }
 
-/** One layer row → a record, or the reason it cannot be used. */
-export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): CalibrationRecord | string {
+/**
+ * One layer row → a record, or the reason it cannot be used. When `kernels` knows the row's kernel values, the
+ * record carries their exact zero / ±2^k / signed-digit counts (`weightsKnown`).
+ */
+export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>, kernels?: KernelLookup): CalibrationRecord | string {
   const mf = moduleFamily(r['layer_type'] ?? r['module'] ?? '');
   if (!mf) return `not a stock hls4ml layer (${(r['layer_type'] || r['module'] || '?').split(' ')[0]})`;
   const rep = facts.get(reportKey(r));
@@ -125,6 +130,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
   const tool: HlsTool = toolCell === 'vitis_hls' ? 'vitis_hls' : 'vivado_hls';
   // The softmax kernel a row measured (`softmax_stable_…`); in io_stream it is nested under the dispatching `softmax`.
   const kernel = mf.family === 'softmax' ? /^softmax_(stable|latency|legacy|argmax)_/.exec(r['module'] ?? '') : null;
+  const known = weighted ? kernels?.(r) : undefined;
   const signature: LayerSignature = {
     ...BLANK_SIGNATURE,
     ...geometry,
@@ -142,6 +148,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
     dspType: device.dspType, partFamily: device.family, clockNs: clock, tool,
     mulImpl: /\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto',
     ...(kernel ? { softmaxImpl: kernel[1] as SoftmaxImpl, bareKernel: io === 'io_stream' } : {}),
+    ...(known ? knownWeightFields([known], geometry.nWeights, weight) : {}),
   };
   const path = r['source_path'] ?? '';
   return {
@@ -154,16 +161,19 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>): Calibra
 
 /**
  * Records from layer rows (subreport rows only where `role` is a layer not already in the top instance table);
- * `functionRows` are all function rows known for the same reports (every layer CSV given), for report-level marks.
+ * `functionRows` are all function rows known for the same reports (every layer CSV given), for report-level marks;
+ * `kernels` finds the real kernel values of a row, where known.
  */
-export function recordsFromCsv(layerRows: readonly CsvRow[], reportRows: readonly CsvRow[], file: string, functionRows: readonly CsvRow[] = layerRows): RecordHarvest {
+export function recordsFromCsv(
+  layerRows: readonly CsvRow[], reportRows: readonly CsvRow[], file: string, functionRows: readonly CsvRow[] = layerRows, kernels?: KernelLookup,
+): RecordHarvest {
   const facts = reportFactsOf(reportRows, functionRows);
   const records: CalibrationRecord[] = [];
   const reasons = new Map<string, number>();
   const foreign = new Set<string>();
   for (const r of layerRows) {
     if (r['role'] !== undefined && !(r['role'] === 'layer' && r['in_top_instance_table'] === 'no')) continue;
-    const x = recordOfRow(r, facts);
+    const x = recordOfRow(r, facts, kernels);
     if (typeof x !== 'string') {
       records.push(x);
       continue;

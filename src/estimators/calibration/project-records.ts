@@ -12,8 +12,8 @@ import type { IoType } from '../../ir/graph.js';
 import { STRATEGIES, type Strategy } from '../../ir/layer.js';
 import type { Hls4mlProject, InstanceRow, LayerKernels, ParametersConfig } from '../reports/types.js';
 import { BLANK_SIGNATURE, type LayerFamily, type LayerSignature } from '../signature.js';
-import { weightStatsOfValues } from '../weight-stats.js';
 import { precisionCell } from './csv-records.js';
+import { knownWeightFields } from './known-weights.js';
 import { isHandModified, moduleFamily } from './module-family.js';
 import type { CalibrationRecord, RecordHarvest } from './record.js';
 
@@ -61,16 +61,10 @@ function geometryOf(s: ParametersConfig, family: LayerFamily): Partial<LayerSign
   return s.nIn ? { nIn: s.nIn, nOut: s.nIn, elements: s.nIn, channels: s.nIn } : undefined;
 }
 
-/**
- * Signature fields from a layer's kernel values quantised to its weight type, when the values are there and their
- * count is the layer's weight count (otherwise the files belong to another layout, and `n_zeros` is kept).
- */
+/** Known-weight fields of a layer from its project's kernel files (see `knownWeightFields`). */
 function knownWeights(kernels: LayerKernels | undefined, nWeights: number | undefined, weight: FixedType): Partial<LayerSignature> {
-  if (!kernels || !nWeights) return {};
-  const arrays = Object.values(kernels).filter((a): a is readonly number[] => a !== undefined);
-  if (arrays.reduce((n, a) => n + a.length, 0) !== nWeights) return {};
-  const s = weightStatsOfValues(arrays, weight);
-  return { zeroWeights: s.zeros, pow2Weights: s.pow2, weightDigitCounts: s.digitCounts, weightsKnown: true };
+  if (!kernels) return {};
+  return knownWeightFields(Object.values(kernels).filter((a): a is readonly number[] => a !== undefined), nWeights, weight);
 }
 
 /** One instance row → record, or why not. */

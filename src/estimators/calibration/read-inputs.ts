@@ -4,13 +4,15 @@
  * line naming it (a broken weight file only loses that layer its known weights); nothing else stops the run.
  */
 import { existsSync, readdirSync, readFileSync, statSync } from 'node:fs';
-import { join } from 'node:path';
+import { dirname, join } from 'node:path';
 import { asHlsdseError } from '../../util/errors.js';
 import { readHls4mlProject } from '../reports/hls4ml-project.js';
+import { parseWeightsFile } from '../reports/weights-file.js';
 import { parseCsv } from './csv.js';
 import { recordsFromCsv, type CsvRow } from './csv-records.js';
 import { recordsFromProject } from './project-records.js';
 import { recordKey, type CalibrationRecord } from './record.js';
+import { kernelLookup, parseWeightsIndex, type KernelLookup } from './weights-index.js';
 
 /** Records gathered from the inputs, the warnings about skipped inputs, and how many duplicates were dropped. */
 export interface Gathered {
@@ -35,6 +37,32 @@ function projectDirs(dir: string, depth = 0): string[] {
     .filter((e) => e.isDirectory() && !e.name.startsWith('.'))
     .sort((a, b) => a.name.localeCompare(b.name))
     .flatMap((e) => projectDirs(join(dir, e.name), depth + 1));
+}
+
+/**
+ * The kernels listed by `weights/index.csv` in a CSV's folder, if there is one. A broken index is one warning and no
+ * lookup; a broken or missing weight file is one warning and only its layers fall back to the Gaussian guess.
+ */
+function kernelsBeside(csvFile: string, warnings: string[]): KernelLookup | undefined {
+  const dir = join(dirname(csvFile), 'weights');
+  const indexFile = join(dir, 'index.csv');
+  if (!existsSync(indexFile)) return undefined;
+  try {
+    const entries = parseWeightsIndex(readFileSync(indexFile, 'utf8'), indexFile);
+    const values = new Map<string, readonly number[]>();
+    for (const file of new Set(entries.map((e) => e.file))) {
+      const path = join(dir, file);
+      try {
+        values.set(file, parseWeightsFile(readFileSync(path, 'utf8'), path));
+      } catch (e) {
+        warnings.push(`warning: ${asHlsdseError(e, path).line.replace(/^error: /, '')}, its layers use estimated weight statistics`);
+      }
+    }
+    return kernelLookup(entries, values);
+  } catch (e) {
+    warnings.push(`warning: ${asHlsdseError(e, indexFile).line.replace(/^error: /, '')}, skipped`);
+    return undefined;
+  }
 }
 
 /** Reads every input; CSV layer files are joined with the whole-network CSVs given alongside. */
@@ -78,8 +106,11 @@ export async function gatherRecords(paths: readonly string[]): Promise<Gathered>
     else warnings.push(`warning: ${path}: not a synthesis CSV (needs layer_type and lut columns), skipped`);
   }
   const functionRows = layerCsvs.flatMap((c) => c.rows);
+  const lookups = new Map<string, KernelLookup | undefined>();
   for (const c of layerCsvs) {
-    const h = recordsFromCsv(c.rows, reportRows, c.file, functionRows);
+    const dir = dirname(c.file);
+    if (!lookups.has(dir)) lookups.set(dir, kernelsBeside(c.file, warnings));
+    const h = recordsFromCsv(c.rows, reportRows, c.file, functionRows, lookups.get(dir));
     records.push(...h.records);
   }
   const seen = new Set<string>();
