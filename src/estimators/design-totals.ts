@@ -52,6 +52,9 @@ export function pipelineStyleOf(graph: Graph, point: DesignPoint): 'pipeline' | 
   return 'pipeline';
 }
 
+/** Reused by `pathLatency` (single-threaded; grown on demand) so a design point allocates no typed arrays. */
+let pathScratch = new Float64Array(96);
+
 /**
  * Latency of the longest path from any input to any output: each layer starts when its last input is done;
  * `hopCycles` are added per non-free layer on the path (handshakes, FIFO hops).
@@ -64,23 +67,23 @@ export function pathLatency(
   hopCycles: number,
 ): Interval {
   const n = latency.length;
-  const buf = new Float64Array(3 * n);
-  const mean = buf.subarray(0, n);
-  const lo2 = buf.subarray(n, 2 * n);
-  const hi2 = buf.subarray(2 * n);
+  if (pathScratch.length < 3 * n) pathScratch = new Float64Array(6 * n);
+  // One scratch buffer, three rows: path mean, and the squared lower / upper spreads (offsets 0, n, 2n).
+  const buf = pathScratch;
   for (let i = 0; i < n; i++) {
     let best = -1;
-    for (const j of inputsOf[i]) if (best < 0 || mean[j] > mean[best]) best = j;
+    for (const j of inputsOf[i]) if (best < 0 || buf[j] > buf[best]) best = j;
     const iv = latency[i];
     const dl = iv.mean - iv.lo;
     const dh = iv.hi - iv.mean;
-    mean[i] = (best >= 0 ? mean[best] : 0) + iv.mean + (counts[i] ? hopCycles : 0);
-    lo2[i] = (best >= 0 ? lo2[best] : 0) + dl * dl;
-    hi2[i] = (best >= 0 ? hi2[best] : 0) + dh * dh;
+    buf[i] = (best >= 0 ? buf[best] : 0) + iv.mean + (counts[i] ? hopCycles : 0);
+    buf[n + i] = (best >= 0 ? buf[n + best] : 0) + dl * dl;
+    buf[2 * n + i] = (best >= 0 ? buf[2 * n + best] : 0) + dh * dh;
   }
   let end = -1;
-  for (const o of outputs.length > 0 ? outputs : [n - 1]) if (end < 0 || mean[o] > mean[end]) end = o;
+  if (outputs.length === 0) end = n - 1;
+  for (const o of outputs) if (end < 0 || buf[o] > buf[end]) end = o;
   if (end < 0) return { mean: 0, lo: 0, hi: 0 };
-  const lo = mean[end] - Math.sqrt(lo2[end]);
-  return { mean: mean[end], lo: lo > 0 ? lo : 0, hi: mean[end] + Math.sqrt(hi2[end]) };
+  const lo = buf[end] - Math.sqrt(buf[n + end]);
+  return { mean: buf[end], lo: lo > 0 ? lo : 0, hi: buf[end] + Math.sqrt(buf[2 * n + end]) };
 }
