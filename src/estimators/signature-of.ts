@@ -106,6 +106,7 @@ export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureConte
     pow2Weights: stats?.pow2 ?? 0,
     weightsKnown: stats !== undefined,
     weightDigitCounts: stats?.digitCounts ?? [],
+    weightDistinctDigitCounts: stats?.distinctDigitCounts ?? [],
     inputWidth: input.width,
     inputInteger: input.integer,
     weightWidth: weight.width,

@@ -64,6 +64,8 @@ export interface LayerSignature {
   readonly weightsKnown: boolean;
   /** Non-trivial weights by the signed digits of their code (`WeightStats.digitCounts`); empty when unknown. */
   readonly weightDigitCounts: readonly number[];
+  /** The distinct constant products among them (`WeightStats.distinctDigitCounts`); empty when unknown. */
+  readonly weightDistinctDigitCounts: readonly number[];
   readonly inputWidth: number;
   readonly inputInteger: number;
   readonly weightWidth: number;
@@ -157,7 +159,7 @@ export function familyOf(kind: LayerKind, fn?: ActivationFn, kernelPixels = 0): 
 /** A signature with every field at a neutral value, for builders to override. */
 export const BLANK_SIGNATURE: LayerSignature = Object.freeze({
   family: 'free', label: '', strategy: 'latency', ioType: 'io_parallel', reuseFactor: 1, parallelization: 1,
-  nIn: 0, nOut: 0, nWeights: 0, zeroWeights: 0, pow2Weights: 0, weightsKnown: false, weightDigitCounts: [],
+  nIn: 0, nOut: 0, nWeights: 0, zeroWeights: 0, pow2Weights: 0, weightsKnown: false, weightDigitCounts: [], weightDistinctDigitCounts: [],
   inputWidth: 16, inputInteger: 6, weightWidth: 16, weightInteger: 6, biasWidth: 16, accumWidth: 16, accumInteger: 6, resultWidth: 16,
   resultInteger: 6, resultSigned: true, resultRounding: 'TRN', resultOverflow: 'WRAP',
   inHeight: 1, inWidth: 1, nChan: 1, filtHeight: 1, filtWidth: 1, nFilt: 1, strideHeight: 1, strideWidth: 1, outHeight: 1, outWidth: 1,

@@ -18,6 +18,13 @@ export interface WeightStats {
    * d − 1 adders of shifted inputs.
    */
   readonly digitCounts: readonly number[];
+  /**
+   * The distinct constant products among them by digits: a weight whose code already appears on the same input (the
+   * same row of the kernel) is the same product, which the tool builds once (common-subexpression elimination).
+   * Real rows: ArgyKokk Vitis HLS Latency Dense layers, 11 of 11 at RF 1 exact (jet tagger 16×64: 296 weights with
+   * ≥ 3 digits, 247 distinct per input, 247 DSP).
+   */
+  readonly distinctDigitCounts: readonly number[];
 }
 
 /** The integer code of `v` in type `t` (rounding mode and overflow applied as `ap_fixed` does, approximately). */
@@ -65,32 +72,52 @@ interface Tally {
   zeros: number;
   pow2: number;
   readonly digitCounts: number[];
+  readonly distinctDigitCounts: number[];
+}
+
+/** Adds one to entry `d` of a histogram, growing it as needed. */
+function bump(h: number[], d: number): void {
+  while (h.length <= d) h.push(0);
+  h[d]++;
 }
 
 /**
  * Adds `data` quantised to `t` to the counts; entry i counts as zero when `pruned` says so (HGQ weights with 0 bits).
- * The one loop behind every {@link WeightStats}.
+ * `rowLength` entries in a row multiply the same input (the kernel's last dimension: n_out of a Dense kernel, the
+ * filters of a conv, 1 for per-element scales). The one loop behind every {@link WeightStats}.
  */
-function tally(into: Tally, data: ArrayLike<number>, t: FixedType, pruned?: (i: number) => boolean): void {
+function tally(into: Tally, data: ArrayLike<number>, t: FixedType, rowLength: number, pruned?: (i: number) => boolean): void {
+  const row = Math.max(1, Math.floor(rowLength));
+  const seen = new Set<number>();
   for (let i = 0; i < data.length; i++) {
+    if (i % row === 0) seen.clear();
     into.weights++;
     const q = pruned?.(i) ? 0 : quantizedCode(data[i], t);
     if (q === 0) into.zeros++;
     else if (isPow2Code(q)) into.pow2++;
     else {
       const d = csdDigits(q);
-      while (into.digitCounts.length <= d) into.digitCounts.push(0);
-      into.digitCounts[d]++;
+      bump(into.digitCounts, d);
+      if (!seen.has(q)) {
+        seen.add(q);
+        bump(into.distinctDigitCounts, d);
+      }
     }
   }
 }
 
-const emptyTally = (): Tally => ({ weights: 0, zeros: 0, pow2: 0, digitCounts: [] });
+const emptyTally = (): Tally => ({ weights: 0, zeros: 0, pow2: 0, digitCounts: [], distinctDigitCounts: [] });
+
+/** A kernel's values and how many consecutive entries share one input (see {@link WeightStats.distinctDigitCounts}). */
+export interface KernelValues {
+  readonly data: ArrayLike<number>;
+  readonly rowLength: number;
+}
 
 /** Zero / power-of-two / signed-digit counts of kernel values (e.g. read from hls4ml weight files) quantised to `t`. */
-export function weightStatsOfValues(kernels: readonly ArrayLike<number>[], t: FixedType): WeightStats {
+export function weightStatsOfValues(kernels: readonly KernelValues[], t: FixedType): WeightStats {
   const s = emptyTally();
-  for (const data of kernels) tally(s, data, t);
+  for (const k of kernels) tally(s, k.data, t, k.rowLength);
   return s;
 }
 
@@ -110,7 +137,9 @@ export function weightStatsOf(layer: Layer, t: FixedType): WeightStats {
     const tensor = layer.params[name];
     if (!tensor) continue;
     const useBits = name === 'weight' && bits !== undefined && bits.length === tensor.data.length;
-    tally(s, tensor.data, t, useBits ? (i) => bits[i] === 0 : undefined);
+    // Kernels in Keras layout: the last dimension runs over the outputs one input feeds; scales are per element.
+    const rowLength = name === 'scale' ? 1 : tensor.shape[tensor.shape.length - 1] ?? 1;
+    tally(s, tensor.data, t, rowLength, useBits ? (i) => bits[i] === 0 : undefined);
   }
   return s;
 }

@@ -148,7 +148,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>, kernels?
     dspType: device.dspType, partFamily: device.family, clockNs: clock, tool,
     mulImpl: /\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto',
     ...(kernel ? { softmaxImpl: kernel[1] as SoftmaxImpl, bareKernel: io === 'io_stream' } : {}),
-    ...(known ? knownWeightFields([known], geometry.nWeights, weight) : {}),
+    ...(known ? knownWeightFields([{ data: known, rowLength: geometry.nOut ?? 1 }], geometry.nWeights, weight) : {}),
   };
   const path = r['source_path'] ?? '';
   return {

@@ -5,15 +5,15 @@
  */
 import type { FixedType } from '../../fixed/precision.js';
 import type { LayerSignature } from '../signature.js';
-import { weightStatsOfValues } from '../weight-stats.js';
+import { weightStatsOfValues, type KernelValues } from '../weight-stats.js';
 
 /**
- * The weight-count fields of a signature from kernel arrays, when their total length is the layer's weight count;
+ * The weight-count fields of a signature from kernels (values and row length), when their total length is the layer's weight count;
  * otherwise (another layout, a partial file) nothing, and the record keeps its zero count or the Gaussian guess.
  */
-export function knownWeightFields(arrays: readonly (readonly number[])[], nWeights: number | undefined, weight: FixedType): Partial<LayerSignature> {
-  if (!nWeights || arrays.length === 0) return {};
-  if (arrays.reduce((n, a) => n + a.length, 0) !== nWeights) return {};
-  const s = weightStatsOfValues(arrays, weight);
-  return { zeroWeights: s.zeros, pow2Weights: s.pow2, weightDigitCounts: s.digitCounts, weightsKnown: true };
+export function knownWeightFields(kernels: readonly KernelValues[], nWeights: number | undefined, weight: FixedType): Partial<LayerSignature> {
+  if (!nWeights || kernels.length === 0) return {};
+  if (kernels.reduce((n, k) => n + k.data.length, 0) !== nWeights) return {};
+  const s = weightStatsOfValues(kernels, weight);
+  return { zeroWeights: s.zeros, pow2Weights: s.pow2, weightDigitCounts: s.digitCounts, weightDistinctDigitCounts: s.distinctDigitCounts, weightsKnown: true };
 }

@@ -61,10 +61,16 @@ function geometryOf(s: ParametersConfig, family: LayerFamily): Partial<LayerSign
   return s.nIn ? { nIn: s.nIn, nOut: s.nIn, elements: s.nIn, channels: s.nIn } : undefined;
 }
 
-/** Known-weight fields of a layer from its project's kernel files (see `knownWeightFields`). */
-function knownWeights(kernels: LayerKernels | undefined, nWeights: number | undefined, weight: FixedType): Partial<LayerSignature> {
+/**
+ * Known-weight fields of a layer from its project's kernel files (see `knownWeightFields`): the rows of a kernel are
+ * its inputs, each feeding the layer's outputs (a depthwise kernel's inputs feed one output each; recurrent kernels
+ * are taken without shared products).
+ */
+function knownWeights(kernels: LayerKernels | undefined, nWeights: number | undefined, nOut: number | undefined, weight: FixedType): Partial<LayerSignature> {
   if (!kernels) return {};
-  return knownWeightFields(Object.values(kernels).filter((a): a is readonly number[] => a !== undefined), nWeights, weight);
+  const rowLength: Readonly<Record<string, number>> = { weight: nOut ?? 1, pointwise: nOut ?? 1, depthwise: 1, recurrent_weight: 1 };
+  const list = Object.entries(kernels).flatMap(([param, data]) => (data ? [{ data, rowLength: rowLength[param] ?? 1 }] : []));
+  return knownWeightFields(list, nWeights, weight);
 }
 
 /** One instance row → record, or why not. */
@@ -94,7 +100,7 @@ function recordOf(p: Hls4mlProject, row: InstanceRow, type: (name: string | unde
     ...BLANK_SIGNATURE, ...geometry, family: fam.family, label: fam.label, strategy, ioType: io,
     reuseFactor: s.reuseFactor ?? p.reuseFactor ?? 1,
     zeroWeights: s.nZeros ?? 0,
-    ...knownWeights(row.configId !== undefined ? p.weights?.[row.configId] : undefined, geometry.nWeights, weight),
+    ...knownWeights(row.configId !== undefined ? p.weights?.[row.configId] : undefined, geometry.nWeights, geometry.nOut, weight),
     inputWidth: input.width, inputInteger: input.integer, weightWidth: weight.width, weightInteger: weight.integer, biasWidth: weight.width,
     accumWidth: accum.width, accumInteger: accum.integer, resultWidth: res.width,
     ...(result.pack && io === 'io_stream' ? { channels: result.pack } : {}),

@@ -45,7 +45,8 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
   const wx = sig.inputWidth;
   const ww = sig.weightWidth;
   if (sig.strategy === 'distributed_arithmetic') {
-    const adders = Math.max(0, n - zeros - pow2) * constantDigits(sig, p).allAdders;
+    const d = constantDigits(sig, p);
+    const adders = Math.max(0, n - zeros - pow2) * d.distinctShare * d.allAdders;
     return { limit: 0, products: n - zeros, candidates: 0, dspMultipliers: 0, fabricMultipliers: 0, shiftAddProducts: n - zeros, shiftAddAdders: adders, dsp: 0 };
   }
   const fabric = sig.mulImpl === 'fabric';
@@ -64,13 +65,15 @@ export function multipliers(sig: LayerSignature, n: number, zeros: number, pow2:
     const z = constantZeros(sig, n, zeros, p, digits);
     const limit = Math.max(1, Math.ceil(n / rf) - Math.floor(z / rf));
     const products = Math.max(0, n - z - (sig.weightsKnown ? pow2 : Math.round(n * digits.pow2Share)));
+    // A constant repeated on one input is one product (the tool's common-subexpression elimination).
+    const distinct = Math.round(products * digits.distinctShare);
     const narrowOperand = !vitis && isFabricMultiply(wx, ww, p.dspFabricMaxWidth);
     const wide = narrowOperand ? 0 : Math.round(products * digits.wideShare);
-    const candidates = vitis ? wide : products;
+    const candidates = vitis ? wide : distinct;
     const cores = Math.min(candidates, limit);
     const dspMultipliers = fabric ? 0 : Math.min(wide, cores);
     const ownCore = !vitis && !fabric && cores === candidates;
-    const shiftAddProducts = products - candidates + (ownCore ? cores - dspMultipliers : 0);
+    const shiftAddProducts = distinct - candidates + (ownCore ? cores - dspMultipliers : 0);
     return {
       limit,
       products,

@@ -114,9 +114,21 @@ describe('weightStatsOf digit histogram', () => {
     const conv = skipCnn().layers.find((l) => l.name === 'c2');
     const kernel = conv?.params['weight']?.data;
     if (!conv || !kernel) throw new Error('no c2 kernel');
-    expect(weightStatsOfValues([kernel], fixed(8, 2))).toEqual(weightStatsOf(conv, fixed(8, 2)));
+    const filters = conv.params['weight']?.shape.at(-1) ?? 1;
+    expect(weightStatsOfValues([{ data: kernel, rowLength: filters }], fixed(8, 2))).toEqual(weightStatsOf(conv, fixed(8, 2)));
     // ap_fixed<6,1> codes v·32: 0 → 0, 0.5 → 16 (2^k), −0.25 → −8 (2^k), 0.34375 → 11 (16 − 4 − 1: 3 digits),
     // 0.09375 → 3 (4 − 1: 2 digits); two arrays add up.
-    expect(weightStatsOfValues([[0, 0.5, -0.25], [0.34375, 0.09375]], fixed(6, 1))).toEqual({ weights: 5, zeros: 1, pow2: 2, digitCounts: [0, 0, 1, 1] });
+    const two = [{ data: [0, 0.5, -0.25], rowLength: 3 }, { data: [0.34375, 0.09375], rowLength: 2 }];
+    expect(weightStatsOfValues(two, fixed(6, 1))).toEqual({ weights: 5, zeros: 1, pow2: 2, digitCounts: [0, 0, 1, 1], distinctDigitCounts: [0, 0, 1, 1] });
+  });
+  it('counts a code repeated on one input once among the distinct products, on another input again', () => {
+    // ap_fixed<6,1>: 0.34375 → 11 (3 digits), −0.34375 → −11 (another product), 0.09375 → 3 (2 digits).
+    // Rows of 3 (one input each): row 0 has 11 twice and −11 once; row 1 has 11 once and 3 twice.
+    const kernel = { data: [0.34375, 0.34375, -0.34375, 0.34375, 0.09375, 0.09375], rowLength: 3 };
+    const s = weightStatsOfValues([kernel], fixed(6, 1));
+    expect(s.digitCounts).toEqual([0, 0, 2, 4]);
+    expect(s.distinctDigitCounts).toEqual([0, 0, 1, 3]);
+    // Per-element scales (row length 1) share nothing.
+    expect(weightStatsOfValues([{ ...kernel, rowLength: 1 }], fixed(6, 1)).distinctDigitCounts).toEqual([0, 0, 2, 4]);
   });
 });
