@@ -130,7 +130,9 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>, kernels?
   const tool: HlsTool = toolCell === 'vitis_hls' ? 'vitis_hls' : 'vivado_hls';
   // The softmax kernel a row measured (`softmax_stable_…`); in io_stream it is nested under the dispatching `softmax`.
   const kernel = mf.family === 'softmax' ? /^softmax_(stable|latency|legacy|argmax)_/.exec(r['module'] ?? '') : null;
-  const known = weighted ? kernels?.(r) : undefined;
+  // The kernel (a batch-norm's per-channel scales: one multiplier each, nothing shared) when the index knows it.
+  const scales = mf.family === 'batchnorm';
+  const known = weighted || scales ? kernels?.(r) : undefined;
   const signature: LayerSignature = {
     ...BLANK_SIGNATURE,
     ...geometry,
@@ -148,7 +150,7 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>, kernels?
     dspType: device.dspType, partFamily: device.family, clockNs: clock, tool,
     mulImpl: /\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto',
     ...(kernel ? { softmaxImpl: kernel[1] as SoftmaxImpl, bareKernel: io === 'io_stream' } : {}),
-    ...(known ? knownWeightFields([{ data: known, rowLength: geometry.nOut ?? 1 }], geometry.nWeights, weight) : {}),
+    ...(known ? knownWeightFields([{ data: known, rowLength: scales ? 1 : geometry.nOut ?? 1 }], scales ? geometry.channels : geometry.nWeights, weight) : {}),
   };
   const path = r['source_path'] ?? '';
   return {

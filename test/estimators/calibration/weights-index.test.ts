@@ -64,6 +64,16 @@ describe('the weights index', () => {
     expect(recordsFromCsv([row('p/')], [], 'layers.csv').records[0].signature.weightsKnown).toBeFalsy();
   });
 
+  it('gives a batch-norm row its per-channel scales (QKeras alpha 2.0: shifts, no multiplier)', () => {
+    const bn: CsvRow = {
+      ...row('p/'), layer_name: 'config11', module: 'normalize_ap_fixed_16_4_5_3_0_ap_fixed_16_6_config11_s', layer_type: 'normalize [batchnorm_config]',
+      n_in: '3', n_out: '', strategy: '', weight_precision: 'ap_fixed<16,6>', dsp: '0',
+    };
+    const entries = parseWeightsIndex(index([`ArgyKokk/hls4ml_MLP_estimator,${COMMIT},p/,config11,p/firmware/weights/s11.h,s11.h`]), 'index.csv');
+    const sig = recordsFromCsv([bn], [], 'layers.csv', undefined, kernelLookup(entries, new Map([['s11.h', [2, 2, 2]]]))).records[0].signature;
+    expect(sig).toMatchObject({ family: 'batchnorm', weightsKnown: true, zeroWeights: 0, pow2Weights: 3 });
+  });
+
   it('is read from weights/ beside the CSVs; a broken weight file is one warning and its layer falls back', async () => {
     const dir = scratchDir('weights-index');
     const csv = join(dir, 'layers.csv');
