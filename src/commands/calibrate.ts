@@ -13,8 +13,9 @@ export default class Calibrate extends BaseCommand {
   static override summary = 'Fit the estimators to synthesis reports and write a calibration file.';
   static override description = `INPUTS are hls4ml project folders (or folders holding them: each with firmware/parameters.h and
 <name>_prj/solution*/syn/report/<top>_csynth.rpt|xml), and synthesis CSV files in the shared-data format
-(synth_layers.csv / synth_subreports.csv rows, joined with synth_reports.csv when given). Broken inputs are skipped
-with one warning each. Prints the leave-one-project-out median and p90 absolute % error per target.`;
+(synth_layers.csv / synth_subreports.csv rows, joined with synth_reports.csv when given; a weights/index.csv beside
+them lists the rows' kernel files, so Latency-strategy layers count their real zero, power-of-two and distinct
+constant products). Project folders use their own firmware/weights/. Broken inputs are skipped with one warning each. Prints the leave-one-project-out median and p90 absolute % error per target.`;
   static override strict = false;
   static override examples = [
     '<%= config.bin %> calibrate my_projects/ -o calibration.json',
