@@ -186,11 +186,14 @@ const DSP_MULTIPLY_NS: readonly number[] = [2.4, 1.2];
 
 /**
  * Registers a DSP multiply adds to a fully unrolled kernel: 0 when it fits in one cycle of the schedule budget, else
- * the extra pipeline stages of its parts (real rows, ArgyKokk Vitis HLS, xc7z007s-2: the DSP_ and LUT_ (fabric)
- * variants of a layer have the same latency at 5 ns, the DSP one is 1–2 cycles longer at 3.33 ns).
+ * the DSP48's two internal pipeline registers (multiplier and output: MREG, PREG) — the tool does not split the
+ * multiply at an arbitrary point but uses the slice's own registers. Real rows (ArgyKokk Vitis HLS 2021.1,
+ * xc7z007s-2, same layer with `config_op mul -impl dsp` vs fabric): equal latency at 5 ns; at 3.33 ns the DSP layers
+ * are two cycles above their adder tree where the fabric ones sit on it (jet 16×64 / 32×32 / 32×5 / 64×32 at RF 1 and
+ * RF 100, ARRYTHMIA 274×8 at RF 100, CARDIO 21×3 and 3×3), one cycle in the other two (ARRYTHMIA 274×8, 8×16 at RF 1).
  */
 export function dspRegisterStages(sig: Pick<LayerSignature, 'clockNs' | 'tool' | 'partFamily'>, m: Multipliers): number {
-  return m.dspMultipliers > 0 ? chainedStages(sig, DSP_MULTIPLY_NS) - 1 : 0;
+  return m.dspMultipliers > 0 && chainedStages(sig, DSP_MULTIPLY_NS) > 1 ? 2 : 0;
 }
 
 /**

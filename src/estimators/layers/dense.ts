@@ -49,20 +49,33 @@ function streamTiming(sig: LayerSignature, serial: number, depth: number): Pick<
 }
 
 /**
- * Cycles of an io_parallel Latency kernel call (a structural count; the calibration adds a per-scope offset): the
- * extra rounds of the shared multipliers (`sharedRounds` − 1: 0 when every wide constant has its own core, as at
- * RF 1–2), the stages of the adder tree over an output's non-zero products and its bias (one level per cycle at
- * 3.33–5 ns, the whole tree at 25 ns), and the registers of a DSP multiply at fast clocks. Real rows (ArgyKokk Vitis HLS, 8-bit, xc7z007s-2): at RF 1/2 the latency follows the tree
- * (5 ns: 3 inputs → 1, 10 → 3, 20 → 4, 32 → 5; 3.33 ns: one more, two with DSPs); at RF 100 it grows by the rounds
- * (32×10: 120 DSP constants under a limit of 4 → 32; 10×5: 25 under 1 → 30); RF 2 equals RF 1.
- * Not explained: the 196×56 and 561×20 first layers (latency 48 and 192 at every RF, II 1 at RF 1), whose schedules
- * spread the products over the whole pipeline in index order instead of a tree.
+ * Cycles of an io_parallel Latency kernel call (a structural count; the calibration adds a per-scope offset).
+ * Unshared (RF 1–2, or every wide constant with its own core): the adder tree over an output's non-zero products and
+ * its bias (one level per cycle at 3.33–5 ns, the whole tree at 25 ns) plus the DSP registers at fast clocks
+ * ({@link dspRegisterStages}). Shared multipliers (`sharedRounds` R > 1 under the ALLOCATION limit): the tree adds
+ * the early rounds' products while the multipliers work, so after the last round only the upper half of its levels
+ * remain — R − 1 + ceil(levels / 2) + DSP registers — and never less than the unshared count (a schedule with rounds
+ * is never faster than the same products in parallel).
+ * Real rows (ArgyKokk Vitis HLS 2021.1, 8-bit, xc7z007s-2; weights known): RF 100 at 5 ns, HAR 20×64 / 64×6 / 64×64
+ * and mnist 32×10 / 56×64 / 64×32, DSP and fabric alike: R + ceil(levels/2) − 1 cycles exactly (19, 25, 9, 32, 11, 14);
+ * at 3.33 ns jet 16×64 / 32×32 / 32×5 / 64×32 and ARRYTHMIA 274×8 the same plus the two DSP registers (28, 33, 47, 27,
+ * 15; fabric 26, 31, 45, 25, 13), where R − 1 + all levels was 1–4 cycles too long. RF 2 with two rounds keeps the
+ * RF 1 latency (jet 32×5: 7, Breast_cancer 5×3: 2).
+ * Not explained: the 196×56 and 561×20 first layers (latency 48 and 192 at every RF, II 1 at RF 1). Their schedule
+ * reports (mnist, HAR) show the tool's expression balancing covering only part of the accumulation (3 467 of about
+ * 5 900 and 3 523 of about 6 800 additions balanced, against all of them in the smaller layers), leaving ternary-adder
+ * chains that take the products in input order, about two per output and cycle. What bounds the balancing is not
+ * known, so the count keeps the balanced tree.
  */
 function latencyKernelCycles(sig: LayerSignature, m: Multipliers, p: Parameters): number {
   const n = sig.nIn * sig.nOut;
   const nonZero = n - constantZeros(sig, n, sig.zeroWeights, p);
   const terms = Math.ceil(nonZero / Math.max(1, sig.nOut)) + 1;
-  return sharedRounds(m, sig.reuseFactor) - 1 + adderTreeStages(sig, terms) + dspRegisterStages(sig, m);
+  const tree = adderTreeStages(sig, terms);
+  const registers = dspRegisterStages(sig, m);
+  const rounds = sharedRounds(m, sig.reuseFactor);
+  const shared = rounds > 1 ? rounds - 1 + Math.ceil(tree / 2) : 0;
+  return Math.max(tree, shared) + registers;
 }
 
 /** Latency and II of an io_parallel dense kernel call: [latency, ii, iiAfterLatency?, iiCap?]. */

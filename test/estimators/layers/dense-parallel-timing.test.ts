@@ -44,16 +44,16 @@ describe('adderTreeStages', () => {
 });
 
 describe('dspRegisterStages', () => {
-  it('adds a register to a DSP multiply at 3.33 ns, none at 5 ns or without DSPs', () => {
+  it('adds the DSP48 multiplier and output registers at 3.33 ns, none at 5 ns or without DSPs', () => {
     const s = { clockNs: 3.33, tool: 'vitis_hls', partFamily: '7series' } as const;
-    expect(dspRegisterStages(s, mult(60, 100))).toBe(1);
+    expect(dspRegisterStages(s, mult(60, 100))).toBe(2);
     expect(dspRegisterStages(s, mult(60, 100, 0))).toBe(0);
     expect(dspRegisterStages({ ...s, clockNs: 5 }, mult(60, 100))).toBe(0);
   });
 });
 
 describe('io_parallel Latency Dense', () => {
-  it('is structural: the tree at RF 1, the same at RF 2, plus the shared rounds at RF 100', () => {
+  it('is structural: the tree at RF 1, the same at RF 2, the shared rounds plus half the tree at RF 100', () => {
     const rf1 = analytic(dense({}));
     const rf2 = analytic(dense({ reuseFactor: 2 }));
     const rf100 = analytic(dense({ reuseFactor: 100 }));
@@ -61,7 +61,14 @@ describe('io_parallel Latency Dense', () => {
     expect(rf2.latency).toBe(rf1.latency);
     const s = dense({ reuseFactor: 100 });
     const m = multipliers(s, 320, 0, 0, 100, p);
-    expect(rf100.latency).toBe(rf1.latency + sharedRounds(m, 100) - 1);
+    expect(sharedRounds(m, 100)).toBeGreaterThan(1);
+    expect(rf100.latency).toBe(sharedRounds(m, 100) - 1 + Math.ceil(rf1.latency / 2));
+  });
+  it('is never shorter with shared rounds than with every product in parallel', () => {
+    // 32×10 at RF 8: two rounds of the shared multipliers, 1 + ceil(5/2) < the 5-level tree of RF 1.
+    const s = dense({ reuseFactor: 8 });
+    expect(sharedRounds(multipliers(s, 320, 0, 0, 8, p), 8)).toBe(2);
+    expect(analytic(s).latency).toBe(analytic(dense({})).latency);
   });
   it('drops zero products from the tree when the weights are known', () => {
     const full = analytic(dense({ weightsKnown: true, zeroWeights: 0 }));
@@ -76,10 +83,12 @@ describe('io_parallel Latency Dense', () => {
     expect(rf100.iiAfterLatency).toBe(1);
     expect(rf100.iiCap).toBe(100);
   });
-  it('is one DSP register longer at 3.33 ns than with fabric multipliers', () => {
-    const dsp = analytic(dense({ clockNs: 3.33 }));
-    const fabric = analytic(dense({ clockNs: 3.33, mulImpl: 'fabric' }));
-    expect(dsp.latency).toBe(fabric.latency + 1);
+  it('is two DSP registers longer at 3.33 ns than with fabric multipliers, at RF 1 and RF 100', () => {
+    for (const reuseFactor of [1, 100]) {
+      const dsp = analytic(dense({ clockNs: 3.33, reuseFactor }));
+      const fabric = analytic(dense({ clockNs: 3.33, mulImpl: 'fabric', reuseFactor }));
+      expect(dsp.latency).toBe(fabric.latency + 2);
+    }
   });
   it('counts the products held across its pipeline stages as register bits (none in io_stream or a 1-cycle kernel)', () => {
     const a = analytic(dense({}));
