@@ -104,13 +104,16 @@ function median(values: readonly number[]): number {
   return s.length % 2 ? s[h] : (s[h - 1] + s[h]) / 2;
 }
 
-/** In-sample quality of latency coefficients: share of exact cycles and median relative error. */
+/**
+ * In-sample quality of latency coefficients: share of exact cycles and median relative error, both of the prediction
+ * rounded to whole cycles (as it is reported), so a rescaled line is not credited for fractions of a cycle.
+ */
 function score(coefficients: readonly number[], x: readonly (readonly number[])[], y: readonly number[]): { exact: number; medianRel: number } {
   let exact = 0;
   const rel: number[] = [];
   for (let i = 0; i < y.length; i++) {
-    const p = Math.max(0, x[i].reduce((s, v, j) => s + v * coefficients[j], 0));
-    if (Math.round(p) === y[i]) exact++;
+    const p = Math.round(Math.max(0, x[i].reduce((s, v, j) => s + v * coefficients[j], 0)));
+    if (p === y[i]) exact++;
     rel.push(Math.abs(p - y[i]) / Math.max(1, y[i]));
   }
   return { exact: exact / y.length, medianRel: median(rel) };
