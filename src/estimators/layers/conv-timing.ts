@@ -109,7 +109,7 @@ export interface StreamKernelFeatures {
   readonly lineRegs: number;
   /** Line-buffer SRL slices: `lineRegs`·⌈W/32⌉ (LUT: ≈ 32 per register up to 32 deep, more beyond). */
   readonly lineSrl: number;
-  /** Operand multiplexer input bits: the inputs each shared multiplier selects from, times the input width. */
+  /** Operand multiplexer input bits: the distinct input selections of the shared multipliers, times the input width. */
   readonly inMuxBits: number;
   /** Products held in registers between the cycles of a Latency kernel whose multipliers are shared (II = RF > 1). */
   readonly holdBits: number;
@@ -126,9 +126,11 @@ const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, line
  * and 32 LUT whatever its word width (pominiq/DNNonSilicon `line_buffer_Array_V`: 28 × 16 bit → 64 FF, 32 LUT;
  * ChiRuiChen/AutoEncoder_hls4ml `shift_line_buffer`: 128·C + 1 FF at 32 bit, 64·C LUT at W ≤ 32, 96·C at W = 34),
  * so the line's storage bits cost nothing in the report and the old `(K_h−1)·W·C·bits` feature over-predicted wide
- * 32-bit layers tenfold. A Resource kernel (`dense_resource`) selects each multiplier's input among
- * min(RF, n_in) window values per ReuseLoop step (ChiRuiChen 72-input RF-72 layer: one 72:1 × 32-bit multiplexer,
- * 337 LUT); a Latency kernel whose ALLOCATION limit shares multiplier cores selects among the products mapped on a
+ * 32-bit layers tenfold. A Resource kernel (`dense_resource`) selects a multiplier's input among min(RF, n_in)
+ * window values per ReuseLoop step, and multipliers whose input index coincides share that multiplexer: in
+ * hls4ml's `dense_resource_rf_leq_nin` multiplier im reads input (ir + RF·im) mod n_in, so only ⌈n_in/RF⌉ distinct
+ * selections exist whatever the number of multipliers (ChiRuiChen 72-input RF-72 layer: one 72:1 × 32-bit
+ * multiplexer, 337 LUT; counting one per multiplier over-predicted its 4- and 8-filter layers 2–3×); a Latency kernel whose ALLOCATION limit shares multiplier cores selects among the products mapped on a
  * core and keeps every product in a register until the adder tree that consumes it (pominiq RF 16/64 vs RF 1:
  * +0.9 FF per product bit).
  */
@@ -138,7 +140,7 @@ export function streamKernelFeatures(sig: LayerSignature, m: Multipliers): Strea
   const rf = sig.reuseFactor;
   const shared = m.candidates > m.limit;
   let inMuxBits = 0;
-  if (sig.strategy === 'resource') inMuxBits = rf > 1 ? m.limit * Math.min(rf, sig.nIn) * sig.inputWidth : 0;
+  if (sig.strategy === 'resource') inMuxBits = rf > 1 ? Math.min(m.limit, Math.ceil(sig.nIn / Math.min(rf, sig.nIn))) * Math.min(rf, sig.nIn) * sig.inputWidth : 0;
   else if (shared) inMuxBits = m.candidates * sig.inputWidth;
   return {
     lineRegs,
