@@ -6,14 +6,69 @@
  *   Latency ≈ pixels·min(RF, ⌈products/limit⌉+1) + 2, Resource ≈ pixels·(RF + c) with c fitted (feature `px`)
  */
 import type { AnalyticCost } from '../types.js';
+import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
-import { log2Ceil, serialCycles, type Multipliers } from './cmvm.js';
+import { isFabricMultiply } from '../dsp-split.js';
+import { constantWeights, log2Ceil, serialCycles, type Multipliers } from './cmvm.js';
+import { constantDigits } from './constant-dsp-share.js';
+import { chainedStages, STREAM_OP_NS } from './stream-timing.js';
 
 /** Timing part of an {@link AnalyticCost}. */
 export type ConvTiming = Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency'>;
 
-/** Timing of a conv-like layer whose kernel has multipliers `m` over `kernelIn` inputs. */
-export function convTiming(sig: LayerSignature, m: Multipliers, kernelIn: number): ConvTiming {
+/**
+ * Constant products of a Latency kernel that the ALLOCATION limit shares, i.e. that stay multiplications. Vivado HLS
+ * builds a constant with fewer signed digits than the DSP threshold (`constDspMinDigitsVivado`: two, like 3 = 4 − 1
+ * or 10 = 8 + 2) as shift-and-add logic before scheduling, so it never waits for a core — the same rule that keeps
+ * it out of the DSP count. Real rows (pominiq/DNNonSilicon, Vivado HLS 2020.1, known weights): the nested
+ * `dense_latency` kernel of a stream conv (RF 16, 36 products on 3 cores, 3 of two digits) takes 10 cycles =
+ * ⌈33/3⌉ − 1, not ⌈36/3⌉ − 1; the pruned 72-product kernel on 5 cores 12 = ⌈64/5⌉ − 1; the 32×10 `dense_wrapper`
+ * at RF 16 on 20 cores 13 / 14 / 13 = ⌈267/20⌉ / ⌈286/20⌉ / ⌈274/20⌉ − 1 (47 / 28 / 39 two-digit constants of
+ * 314). Vitis HLS (`candidates` already holds only those) and narrow operands (every product in fabric) keep
+ * the multiplier's candidates. `p` absent: every candidate (the estimators that do not pass it).
+ */
+export function sharedMultiplications(sig: LayerSignature, m: Multipliers, p?: Parameters): number {
+  if (!p || sig.tool === 'vitis_hls' || !constantWeights(sig.strategy)) return m.candidates;
+  if (isFabricMultiply(sig.inputWidth, sig.weightWidth, p.dspFabricMaxWidth)) return m.candidates;
+  return Math.min(m.candidates, Math.round(m.products * constantDigits(sig, p).wideShare));
+}
+
+/**
+ * Cycles of a Latency kernel call whose products share `limit` cores (hls4ml `dense_latency` under PIPELINE II=RF,
+ * called once per stream word or pixel): the shared multiplications issue in ⌈mults/limit⌉ rounds (at most RF),
+ * the last of them in cycle rounds − 1, and that product then goes through its add into the output's partial sum
+ * and the final add, chained under the clock ({@link chainedStages}: in the same cycle at 25 ns, one more at 10 ns).
+ * Real rows (pominiq/DNNonSilicon, Vivado HLS 2020.1): nested kernels of 10 / 13 / 3 / 12 cycles at 25 ns and
+ * 35 / 50 at 10 ns (RF 64: ⌈35/1⌉ − 1 + 1, ⌈249/5⌉ − 1 + 1); `dense_wrapper` RF 64 at 10 ns 60 = ⌈297/5⌉ − 1 + 1;
+ * RF 1 at 25 ns 0.
+ */
+export function sharedKernelCycles(sig: LayerSignature, m: Multipliers, p?: Parameters): number {
+  const rf = Math.max(1, sig.reuseFactor);
+  const rounds = rf <= 1 ? 1 : Math.min(rf, Math.max(1, Math.ceil(sharedMultiplications(sig, m, p) / Math.max(1, m.limit))));
+  return rounds - 1 + chainedStages(sig, KERNEL_TAIL_OPS) - 1;
+}
+
+/** The last product of a Latency kernel: a 16-bit DSP multiply, its add into the partial sum, the final add. */
+const KERNEL_TAIL_OPS: readonly number[] = [STREAM_OP_NS.multiply, STREAM_OP_NS.add, STREAM_OP_NS.add];
+
+/**
+ * Cycles per input pixel of an io_stream Latency convolution: the kernel call ({@link sharedKernelCycles}), one
+ * more for `compute_output_buffer` around it (window shift and output write) and two for the pixel loop's stream
+ * read and iteration (real rows, pominiq: `compute_output_buffer_2d` = kernel + 1, pixel = kernel + 3 —
+ * 784 × 13 + 2 = 10194, 36 × 15 + 2 = 542, 784 × 38 + 2 = 29794), at most RF: the `PIPELINE II=RF` of the pixel
+ * loop holds where the call is longer (RF 3 → 3 per pixel; 36 × 16 + 2 = 578). RF 1: one pixel per cycle.
+ */
+export function latencyPixelCycles(sig: LayerSignature, m: Multipliers, p?: Parameters): number {
+  const rf = Math.max(1, sig.reuseFactor);
+  if (rf <= 1) return 1;
+  return Math.min(rf, sharedKernelCycles(sig, m, p) + 3);
+}
+
+/**
+ * Timing of a conv-like layer whose kernel has multipliers `m` over `kernelIn` inputs (`p` refines the Latency
+ * kernel's shared multiplications, {@link sharedMultiplications}).
+ */
+export function convTiming(sig: LayerSignature, m: Multipliers, kernelIn: number, p?: Parameters): ConvTiming {
   const rf = sig.reuseFactor;
   const depth = log2Ceil(kernelIn) + 3;
   if (sig.ioType === 'io_parallel') {
@@ -32,9 +87,10 @@ export function convTiming(sig: LayerSignature, m: Multipliers, kernelIn: number
     // pixels·(RF + c), c = 11 (ChiRuiChen, 32 bit, 5 ns), 4 (hls4ml-live, 8 bit), 9 (pominiq 28×28).
     return { latency: px * rf, ii: px * rf, iiAfterLatency: 0 };
   }
-  // The pixel loop (PIPELINE II=RF, or the kernel's shorter serial schedule) plus 2 cycles of read/write, 3 at RF 1
-  // (real rows: 784 px × 13 → 10194, 36 px × 16 → 578, 784 px × 1 → 787).
-  const cpp = sig.strategy === 'distributed_arithmetic' ? 1 : serialCycles(m, rf);
+  // The pixel loop (PIPELINE II=RF, or the kernel call and its pixel overhead when shorter) plus 2 cycles of the
+  // function's entry and exit, 3 at one pixel per cycle (real rows: 784 px × 13 → 10194, 36 px × 16 → 578,
+  // 784 px × 1 → 787). Without `p` the older count (rounds of every candidate + 1).
+  const cpp = sig.strategy === 'distributed_arithmetic' ? 1 : p ? latencyPixelCycles(sig, m, p) : serialCycles(m, rf);
   return { latency: px * cpp + (cpp === 1 ? 3 : 2), ii: px * cpp, iiAfterLatency: 0 };
 }
 
@@ -53,7 +109,7 @@ export interface StreamKernelFeatures {
   readonly lineRegs: number;
   /** Line-buffer SRL slices: `lineRegs`·⌈W/32⌉ (LUT: ≈ 32 per register up to 32 deep, more beyond). */
   readonly lineSrl: number;
-  /** Operand multiplexer input bits: the inputs each shared multiplier selects from, times the input width. */
+  /** Operand multiplexer input bits: the distinct input selections of the shared multipliers, times the input width. */
   readonly inMuxBits: number;
   /** Products held in registers between the cycles of a Latency kernel whose multipliers are shared (II = RF > 1). */
   readonly holdBits: number;
@@ -70,9 +126,11 @@ const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, line
  * and 32 LUT whatever its word width (pominiq/DNNonSilicon `line_buffer_Array_V`: 28 × 16 bit → 64 FF, 32 LUT;
  * ChiRuiChen/AutoEncoder_hls4ml `shift_line_buffer`: 128·C + 1 FF at 32 bit, 64·C LUT at W ≤ 32, 96·C at W = 34),
  * so the line's storage bits cost nothing in the report and the old `(K_h−1)·W·C·bits` feature over-predicted wide
- * 32-bit layers tenfold. A Resource kernel (`dense_resource`) selects each multiplier's input among
- * min(RF, n_in) window values per ReuseLoop step (ChiRuiChen 72-input RF-72 layer: one 72:1 × 32-bit multiplexer,
- * 337 LUT); a Latency kernel whose ALLOCATION limit shares multiplier cores selects among the products mapped on a
+ * 32-bit layers tenfold. A Resource kernel (`dense_resource`) selects a multiplier's input among min(RF, n_in)
+ * window values per ReuseLoop step, and multipliers whose input index coincides share that multiplexer: in
+ * hls4ml's `dense_resource_rf_leq_nin` multiplier im reads input (ir + RF·im) mod n_in, so only ⌈n_in/RF⌉ distinct
+ * selections exist whatever the number of multipliers (ChiRuiChen 72-input RF-72 layer: one 72:1 × 32-bit
+ * multiplexer, 337 LUT; counting one per multiplier over-predicted its 4- and 8-filter layers 2–3×); a Latency kernel whose ALLOCATION limit shares multiplier cores selects among the products mapped on a
  * core and keeps every product in a register until the adder tree that consumes it (pominiq RF 16/64 vs RF 1:
  * +0.9 FF per product bit).
  */
@@ -82,7 +140,7 @@ export function streamKernelFeatures(sig: LayerSignature, m: Multipliers): Strea
   const rf = sig.reuseFactor;
   const shared = m.candidates > m.limit;
   let inMuxBits = 0;
-  if (sig.strategy === 'resource') inMuxBits = rf > 1 ? m.limit * Math.min(rf, sig.nIn) * sig.inputWidth : 0;
+  if (sig.strategy === 'resource') inMuxBits = rf > 1 ? Math.min(m.limit, Math.ceil(sig.nIn / Math.min(rf, sig.nIn))) * Math.min(rf, sig.nIn) * sig.inputWidth : 0;
   else if (shared) inMuxBits = m.candidates * sig.inputWidth;
   return {
     lineRegs,

@@ -17,7 +17,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const m = multipliers(sig, n, sig.zeroWeights, sig.pow2Weights, rf, p);
   const stream = sig.ioType === 'io_stream';
   const copies = sig.ioType === 'io_parallel' ? Math.max(1, sig.parallelization) : 1;
-  const t = convTiming(sig, m, sig.nIn);
+  const t = convTiming(sig, m, sig.nIn, p);
   const all = scaleMultipliers(m, copies);
   const dsp = all.dsp;
   const bram18 = weightRomBram18(sig, n, rf, p);

@@ -8,6 +8,7 @@ import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { adderTreeStages, constantZeros, dspRegisterStages, log2Ceil, multipliers, serialCycles, sharedRounds, weightLutBits, weightRomBram18, type Multipliers } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
+import { sharedKernelCycles } from './conv-timing.js';
 import { defineEstimator, prior } from './define.js';
 
 /**
@@ -24,21 +25,26 @@ function streamIoCycles(sig: LayerSignature): number {
 
 /**
  * Latency and II of an io_stream Dense: the kernel between the stream reads and writes ({@link streamIoCycles}).
- * Latency: `dense_wrapper` under PIPELINE II=RF issues its last multiplier round in cycle serial − 1 and, at the
- * clocks of the real rows (10–25 ns), finishes its adder tree in that cycle (pominiq kernels: RF 16 → 13–15,
- * RF 64 → 60, RF 8 → 5–6, RF 1 → 0 cycles); the fitted model adds what a faster clock pipelines (`cyclesFast`).
- * Resource: the ReuseLoop of RF iterations plus a short tail (RF + 1 … 4 at 5–10 ns) left to the fitted offset.
- * The process repeats after its latency (latency, DA) or one cycle later (resource). A report's nested kernel alone
- * (0 stream words) repeats like the io_parallel call: one cycle after its latency, or every RF cycles (ReuseLoop).
+ * Latency: `dense_wrapper` under PIPELINE II=RF is the shared-multiplier kernel of {@link sharedKernelCycles}
+ * (pominiq kernels: RF 16 → 13–15, RF 64 → 60, RF 8 → 5–6, RF 1 → 0 cycles, each ⌈multiplications/limit⌉ − 1
+ * plus one at 10 ns). Resource: the ReuseLoop of RF iterations plus a short tail (RF + 1 … 4 at 5–10 ns) left to
+ * the fitted offset. The process repeats after its latency (latency, DA) or one cycle later (resource). A report's
+ * nested kernel alone (0 stream words) repeats like the io_parallel call: one cycle after its latency, or every RF
+ * cycles (ReuseLoop).
  */
-function streamTiming(sig: LayerSignature, serial: number, depth: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
+function streamTiming(sig: LayerSignature, m: Multipliers, p: Parameters): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
   const rf = sig.reuseFactor;
   const io = streamIoCycles(sig);
-  if (io === 0 && sig.strategy === 'latency') return { latency: Math.max(0, serial - 1), ii: rf, iiAfterLatency: 1, iiCap: rf };
+  const depth = log2Ceil(sig.nIn) + 2;
+  if (io === 0 && sig.strategy === 'latency') return { latency: sharedKernelCycles(sig, m, p), ii: rf, iiAfterLatency: 1, iiCap: rf };
   if (io === 0 && sig.strategy === 'resource') return { latency: rf, ii: rf };
   switch (sig.strategy) {
-    case 'latency':
-      return { latency: Math.max(0, serial - 1) + io, ii: rf, iiAfterLatency: 0 };
+    case 'latency': {
+      // The layer is not pipelined across calls: its II is its latency. Given as a count rather than an
+      // `iiAfterLatency` offset, so that the fitted II−latency offset of a key is that of the nested kernels alone.
+      const latency = sharedKernelCycles(sig, m, p) + io;
+      return { latency, ii: latency };
+    }
     case 'resource':
       return { latency: rf + io, ii: rf, iiAfterLatency: 1 };
     case 'resource_unrolled':
@@ -80,7 +86,6 @@ function latencyKernelCycles(sig: LayerSignature, m: Multipliers, p: Parameters)
 
 /** Latency and II of an io_parallel dense kernel call: [latency, ii, iiAfterLatency?, iiCap?]. */
 function timing(sig: LayerSignature, serial: number, depth: number, latencyCycles: number): Pick<AnalyticCost, 'latency' | 'ii' | 'iiAfterLatency' | 'iiCap'> {
-  if (sig.ioType === 'io_stream') return streamTiming(sig, serial, depth);
   const rf = sig.reuseFactor;
   switch (sig.strategy) {
     case 'latency':
@@ -104,7 +109,7 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const rf = sig.reuseFactor;
   const m = multipliers(sig, n, sig.zeroWeights, sig.pow2Weights, rf, p);
   const parallelLatency = sig.ioType !== 'io_stream' && sig.strategy === 'latency';
-  const t = timing(sig, serialCycles(m, rf), log2Ceil(sig.nIn) + 2, parallelLatency ? latencyKernelCycles(sig, m, p) : 0);
+  const t = sig.ioType === 'io_stream' ? streamTiming(sig, m, p) : timing(sig, serialCycles(m, rf), log2Ceil(sig.nIn) + 2, parallelLatency ? latencyKernelCycles(sig, m, p) : 0);
   const bram18 = weightRomBram18(sig, n, rf, p);
   const f = cmvmFeatures(sig, { latency: t.latency, dsp: m.dsp, bram18 }, m, {
     nIn: sig.nIn,

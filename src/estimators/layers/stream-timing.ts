@@ -33,9 +33,12 @@ export function elementwiseTiming(
  * word, a select (ReLU-like: sign test and multiplexer) and a compare-and-select (one level of a max tree).
  * Real rows (shared/data/synth_layers.csv, pominiq/DNNonSilicon, ChiRuiChen/AutoEncoder_hls4ml): ReLU 676 px → 678
  * at 25 ns and 679 at 10 ns on xc7z020, 678 at 10 ns on xcu50; 2×2 max pool 16 px → 20 at 10 ns (xc7z020), 18 at
- * 25 ns; 4×4 pool 676 px → 681 / 679 / 679 (xcu50, 10 ns) / 678 (xcu50, 25 ns).
+ * 25 ns; 4×4 pool 676 px → 681 / 679 / 679 (xcu50, 10 ns) / 678 (xcu50, 25 ns). `multiply`: a 16-bit DSP48
+ * multiply on a −1 part (Vitis HLS reports 3.81 ns for 8 × 8 bits on xc7z007s-2; −1 parts are ≈ 18 % slower);
+ * `add`: one adder level of a kernel's tree (as `ADDER_LEVEL_NS` in cmvm.ts). With them the last product of a
+ * Latency kernel fits the cycle of its multiply at 25 ns and needs one more at 10 ns (pominiq kernels).
  */
-export const STREAM_OP_NS = Object.freeze({ read: 5, write: 5, select: 1.5, compareSelect: 4 });
+export const STREAM_OP_NS = Object.freeze({ read: 5, write: 5, select: 1.5, compareSelect: 4, multiply: 4.5, add: 2.3 });
 
 /**
  * Logic delay of a device family relative to 7-series (−1 speed grade, the slowest part in the data): UltraScale+

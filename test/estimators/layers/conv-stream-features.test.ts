@@ -33,10 +33,12 @@ describe('streamKernelFeatures', () => {
     expect(features(conv(8, 4, 4, { filtHeight: 1, nIn: 12, reuseFactor: 12 })).lineRegs).toBe(0);
     expect(features(conv(8, 4, 4, { ioType: 'io_parallel', reuseFactor: 4 }))).toEqual({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0 });
   });
-  it('multiplexes min(RF, n_in) inputs into each Resource multiplier (72 inputs, RF 72, one multiplier: 72 × 32 bits)', () => {
+  it('multiplexes min(RF, n_in) inputs once per distinct input index of the Resource multipliers (72 inputs, RF 72: 72 × 32 bits)', () => {
     expect(features(conv(34, 8, 1, { reuseFactor: 72, inputWidth: 32, weightWidth: 32 })).inMuxBits).toBe(72 * 32);
-    // RF 9 over 36 inputs and 8 filters: 32 multipliers choosing among 9 values each.
-    expect(features(conv(6, 4, 8, { reuseFactor: 9 })).inMuxBits).toBe(32 * 9 * 16);
+    // RF 9 over 36 inputs and 8 filters: 32 multipliers, but only 36/9 = 4 distinct 9:1 selections among them.
+    expect(features(conv(6, 4, 8, { reuseFactor: 9 })).inMuxBits).toBe(4 * 9 * 16);
+    // RF 36 over 36 inputs: every multiplier reads the same input in a step, one 36:1 multiplexer.
+    expect(features(conv(6, 4, 8, { reuseFactor: 36 })).inMuxBits).toBe(36 * 16);
     expect(features(conv(6, 4, 8, { reuseFactor: 1 })).inMuxBits).toBe(0);
   });
   it('holds the products of a Latency kernel only when its multipliers are shared', () => {

@@ -54,9 +54,19 @@ describe('report rows of io_stream Dense', () => {
 
 describe('io_stream Dense timing', () => {
   it('adds the input words to the kernel (pominiq 32×10 from 8-wide words, RF 16 at 25 ns: layer 19–21, kernel 13–15)', () => {
-    expect(analytic(dense({ inPixels: 4 })).latency).toBe(21);
-    expect(analytic(dense({ inPixels: 0 })).latency).toBe(15);
-    expect(analytic(dense({ inPixels: 1 })).latency).toBe(16);
+    // pominiq hls4ml_prj weights: 315 non-trivial constants, 47 of two signed digits (shift-and-add): 268 share 20 cores.
+    const known = { weightsKnown: true, pow2Weights: 5, weightDigitCounts: [0, 0, 47, 108, 108, 50, 2], weightDistinctDigitCounts: [0, 0, 47, 107, 108, 50, 2] };
+    expect(analytic(dense({ ...known, inPixels: 0 })).latency).toBe(13);
+    expect(analytic(dense({ ...known, inPixels: 4 })).latency).toBe(13 + 6);
+    expect(analytic(dense({ ...known, inPixels: 1 })).latency).toBe(14);
+  });
+  it('gives the layer its latency as II and the nested kernel one cycle more, at most RF', () => {
+    const layer = analytic(dense({ inPixels: 4 }));
+    expect(layer.ii).toBe(layer.latency);
+    expect(layer.iiAfterLatency).toBeUndefined();
+    const kernel = analytic(dense({ inPixels: 0 }));
+    expect(kernel.iiAfterLatency).toBe(1);
+    expect(kernel.iiCap).toBe(16);
   });
   it('runs a Resource layer as its ReuseLoop plus the stream words (144×12 from 4-wide words, RF 3: 36 words)', () => {
     const a = analytic(dense({ nIn: 144, nOut: 12, nWeights: 1728, strategy: 'resource', reuseFactor: 3, inPixels: 36, clockNs: 10 }));
