@@ -8,7 +8,7 @@ import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { adderTreeStages, constantZeros, dspRegisterStages, log2Ceil, multipliers, serialCycles, sharedRounds, weightLutBits, weightRomBram18, type Multipliers } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
-import { sharedKernelCycles } from './conv-timing.js';
+import { sharedKernelCycles } from './kernel-timing.js';
 import { defineEstimator, prior } from './define.js';
 
 /**

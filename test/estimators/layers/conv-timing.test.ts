@@ -6,7 +6,8 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
 import { multipliers } from '../../../src/estimators/layers/cmvm.js';
-import { latencyPixelCycles, sharedKernelCycles, sharedMultiplications } from '../../../src/estimators/layers/conv-timing.js';
+import { latencyPixelCycles } from '../../../src/estimators/layers/conv-timing.js';
+import { sharedKernelCycles, sharedMultiplications } from '../../../src/estimators/layers/kernel-timing.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 
 const p = defaultParameters();
