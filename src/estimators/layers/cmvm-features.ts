@@ -7,6 +7,27 @@ import type { FittedModel } from '../types.js';
 import type { LayerSignature } from '../signature.js';
 import { baseFeatures, prior, type BaseFeatures } from './define.js';
 import { clockPressure, constantWeights, type Multipliers } from './cmvm.js';
+import { chainedStages } from './stream-timing.js';
+
+/**
+ * A DSP multiply as Vivado HLS's core library times it on 7-series (ns; our model, in two chained parts so that
+ * the family scaling and schedule budget of {@link chainedStages} apply): 4.5 ns in all, more than the 4.375 ns a
+ * 5 ns clock leaves, so the tool builds a two-stage core there (tanvirana and camillaMiao xc7z020-1 reports at
+ * 5 ns: `mul_16s_10ns_26_2_0`, 67 FF each in the Instance table) and a combinational one at 10–25 ns or on
+ * UltraScale+ (ml4quantum xcvu9p 5 ns: 33 FF per DSP).
+ */
+const VIVADO_DSP_CORE_NS: readonly number[] = [3, 1.5];
+
+/**
+ * Register bits inside the pipelined multiplier cores a kernel instantiates: Vivado HLS counts a registered core's
+ * operand and product registers as fabric FF (its Instance table), one core per DSP-mapped multiplier, about
+ * 2 × (input + weight bits) each; 0 for Vitis HLS, whose pipelined cores (`mul_8s_8s_16_3_0` at 3.33 ns in the
+ * ArgyKokk reports) keep those registers inside the DSP48 (Instance FF 0), and for combinational cores.
+ */
+export function mulCoreBits(sig: LayerSignature, dspMultipliers: number): number {
+  if (sig.tool !== 'vivado_hls' || dspMultipliers === 0 || chainedStages(sig, VIVADO_DSP_CORE_NS) < 2) return 0;
+  return dspMultipliers * 2 * (sig.inputWidth + sig.weightWidth);
+}
 
 /** Feature record of a matrix kernel. */
 export type CmvmFeatures = BaseFeatures & {
@@ -40,6 +61,8 @@ export type CmvmFeatures = BaseFeatures & {
   readonly lineBits: number;
   /** Window register bits (K·C·input bits). */
   readonly windowBits: number;
+  /** Registers of pipelined multiplier cores that the tool counts as fabric FF ({@link mulCoreBits}). */
+  readonly mulCoreBits: number;
 };
 
 /** Features of a kernel with multipliers `m`, analytic figures `a` and the given size terms. */
@@ -50,14 +73,15 @@ export function cmvmFeatures(
   t: { readonly nIn: number; readonly nOut: number; readonly romLutBits: number; readonly lineBits?: number; readonly windowBits?: number },
 ): CmvmFeatures {
   const resource = sig.strategy === 'resource';
+  const add = m.products * sig.accumWidth;
   return {
     ...baseFeatures(sig, a),
     fabricMulBits: m.fabricMultipliers * sig.inputWidth * sig.weightWidth,
     shiftAddBits: m.shiftAddAdders * sig.inputWidth,
     dspMultipliers: m.dspMultipliers,
-    addBits: m.products * sig.accumWidth,
-    addBitsPerRf: (m.products * sig.accumWidth) / Math.max(1, sig.reuseFactor),
-    addBitsFast: m.products * sig.accumWidth * clockPressure(sig.clockNs),
+    addBits: add,
+    addBitsPerRf: add / Math.max(1, sig.reuseFactor),
+    addBitsFast: add * clockPressure(sig.clockNs),
     outBits: t.nOut * sig.resultWidth,
     inBits: resource ? 0 : t.nIn * sig.inputWidth,
     accBits: t.nOut * sig.accumWidth,
@@ -65,6 +89,7 @@ export function cmvmFeatures(
     muxBits: resource ? m.limit * (sig.inputWidth + sig.weightWidth) : 0,
     lineBits: t.lineBits ?? 0,
     windowBits: t.windowBits ?? 0,
+    mulCoreBits: mulCoreBits(sig, m.dspMultipliers),
   };
 }
 
@@ -76,6 +101,6 @@ export const CMVM_LUT_PRIOR: FittedModel = prior(
 
 /** FF prior of a matrix kernel (registers follow the adder tree and I/O, not how constants were decomposed). */
 export const CMVM_FF_PRIOR: FittedModel = prior(
-  ['fabricMulBits', 'addBits', 'addBitsPerRf', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers', 'windowBits'],
-  [0.3, 0.25, 0.25, 0.5, 1, 1, 1, 10, 1],
+  ['fabricMulBits', 'addBits', 'addBitsPerRf', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers', 'windowBits', 'mulCoreBits'],
+  [0.3, 0.25, 0.25, 0.5, 1, 1, 1, 10, 1, 1],
 );

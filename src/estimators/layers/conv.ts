@@ -48,8 +48,8 @@ const CONV_LUT_PRIOR = prior(
  * per held product bit ({@link streamKernelFeatures}); `windowBits` is left out because it equals `inBits` here.
  */
 const CONV_FF_PRIOR = prior(
-  ['fabricMulBits', 'addBits', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers', 'lineRegs', 'holdBits'],
-  [0.3, 0.25, 0.5, 1, 1, 1, 10, 64, 1],
+  ['fabricMulBits', 'addBits', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers', 'lineRegs', 'holdBits', 'mulCoreBits'],
+  [0.3, 0.25, 0.5, 1, 1, 1, 10, 64, 1, 1],
 );
 
 /** The Conv1D/Conv2D/pointwise estimator. */

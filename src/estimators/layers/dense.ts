@@ -104,6 +104,17 @@ function timing(sig: LayerSignature, serial: number, depth: number, latencyCycle
   }
 }
 
+/**
+ * Adder-tree operand bits of an unrolled Latency kernel: every non-zero weight × accumulator bits. A ±2^k weight
+ * needs no multiplier but is still a term of its output's sum: an adder input (LUTs) that the pipelined tree
+ * registers like a product (the ArgyKokk Vitis HLS Register tables list `shl_ln…` shifted inputs beside the
+ * `mult_V…` products and `add_ln…` partial sums, 7–16 bits each). The multiplier-based `addBits` misses them, which
+ * matters where most weights are ±2^k: HAR 561×20 has 6 839 non-zero weights of which 4 485 are ±2^k.
+ */
+function adderTermBits(sig: LayerSignature, n: number, p: Parameters): number {
+  return (n - constantZeros(sig, n, sig.zeroWeights, p)) * sig.accumWidth;
+}
+
 function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const n = sig.nIn * sig.nOut;
   const rf = sig.reuseFactor;
@@ -117,15 +128,13 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
     romLutBits: weightLutBits(sig, n, rf, p),
   });
   // io_parallel Latency: the count is structural (kept unscaled by the fit, plus an offset per scope).
-  // io_parallel Latency: products kept in registers across the kernel's pipeline stages (Vivado HLS at 5 ns
-  // registers every product at every stage: tanvirana 32×5 latency 5 → 11 847 FF ≈ 1.2 × 160 × 16 bits × 4).
-  const stageBits = parallelLatency ? m.products * sig.accumWidth * Math.max(0, t.latency - 1) : 0;
-  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, stageBits } };
+  const termBits = parallelLatency ? adderTermBits(sig, n, p) : 0;
+  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, termBits } };
   // io_stream: the latency is a structural count (stream words and the kernel's rounds), kept unscaled by the fit;
   // registers hold the products between the kernel's rounds, and DataPrepare's input array (hls4ml.md §2.1).
   const held = sig.strategy === 'latency' && serialCycles(m, rf) > 1 ? m.products * sig.accumWidth : 0;
   const streamBits = sig.inPixels > 0 ? sig.nIn * sig.inputWidth : 0;
-  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: 1, heldBits: held, streamBits, stageBits: 0 } };
+  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: 1, heldBits: held, streamBits, termBits: 0 } };
 }
 
 /**
@@ -133,9 +142,13 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
  * PIPELINE II=RF kernel, about one FF per bit — pominiq RF 8…64 kernels hold 0.75–1.0 × products × accumulator bits,
  * the combinational RF 1 kernel at 25 ns none; `streamBits`: the input array DataPrepare fills, one FF per bit —
  * the layer rows exceed their nested kernels by n_in × input bits: 512 at 32 × 16 bit, 16 384 at 2048 × 8 bit).
- * Both are 0 for io_parallel, whose fits they leave unchanged.
+ * Both are 0 for io_parallel, whose fits they leave unchanged. `termBits` ({@link adderTermBits}): the io_parallel
+ * Latency kernel's tree operands, registered about once each (0 for the other kernels).
  */
-const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features, 'heldBits', 'streamBits', 'stageBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1, 0]);
+const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features, 'heldBits', 'streamBits', 'termBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1, 0.25]);
+
+/** LUT prior: the matrix kernel's, plus the adder inputs of the ±2^k terms (`termBits`, {@link adderTermBits}). */
+const DENSE_LUT_PRIOR = prior([...CMVM_LUT_PRIOR.features, 'termBits'], [...CMVM_LUT_PRIOR.coefficients, 0.25]);
 
 /** The Dense estimator. */
 export const denseEstimator = defineEstimator({
@@ -145,5 +158,5 @@ export const denseEstimator = defineEstimator({
   strategyMatters: true,
   covers: () => true,
   analytic,
-  priors: { lut: CMVM_LUT_PRIOR, ff: DENSE_FF_PRIOR },
+  priors: { lut: DENSE_LUT_PRIOR, ff: DENSE_FF_PRIOR },
 });

@@ -5,6 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
 import { multipliers, scaleMultipliers, sumMultipliers } from '../../../src/estimators/layers/cmvm.js';
+import { mulCoreBits } from '../../../src/estimators/layers/cmvm-features.js';
 import { estimatorFor } from '../../../src/estimators/registry.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 
@@ -48,5 +49,34 @@ describe('kernels side by side', () => {
     const two = estimatorFor(dw(2)).analytic(dw(2), p);
     expect(two.dsp).toBe(2 * one.dsp);
     expect(two.features.addBits).toBe(2 * one.features.addBits);
+  });
+});
+
+describe('registers of pipelined multiplier cores', () => {
+  const latency = (extra: Partial<LayerSignature>): LayerSignature =>
+    dense({ strategy: 'latency', ioType: 'io_parallel', nIn: 32, nOut: 5, nWeights: 160, reuseFactor: 1, inputWidth: 16, weightWidth: 16, accumWidth: 16, clockNs: 5, ...extra });
+  it('counts 2 × (input + weight bits) per DSP core when Vivado HLS registers the core (7-series at 5 ns)', () => {
+    expect(mulCoreBits(latency({}), 104)).toBe(104 * 64);
+    expect(features(latency({})).mulCoreBits).toBe(features(latency({})).dspMultipliers * 64);
+  });
+  it('counts none at slow clocks, on faster families, for Vitis HLS (registers inside the DSP48) or without DSPs', () => {
+    expect(mulCoreBits(latency({ clockNs: 10 }), 104)).toBe(0);
+    expect(mulCoreBits(latency({ partFamily: 'ultrascale+' }), 104)).toBe(0);
+    expect(mulCoreBits(latency({ tool: 'vitis_hls', clockNs: 3.33 }), 104)).toBe(0);
+    expect(mulCoreBits(latency({}), 0)).toBe(0);
+  });
+});
+
+describe('adder-tree terms of an unrolled Latency kernel', () => {
+  const latency = (extra: Partial<LayerSignature>): LayerSignature =>
+    dense({ strategy: 'latency', ioType: 'io_parallel', nIn: 10, nOut: 5, nWeights: 50, reuseFactor: 1, tool: 'vitis_hls', clockNs: 5, accumWidth: 16, weightsKnown: true, zeroWeights: 10, pow2Weights: 15, ...extra });
+  it('counts every non-zero weight, ±2^k included, × accumulator bits', () => {
+    expect(features(latency({})).termBits).toBe(40 * 16);
+    // The ±2^k weights are no products, but still terms of the sums.
+    expect(features(latency({})).addBits).toBeLessThan(40 * 16);
+  });
+  it('is 0 for io_stream and Resource kernels', () => {
+    expect(features(latency({ ioType: 'io_stream' })).termBits).toBe(0);
+    expect(features(latency({ strategy: 'resource' })).termBits).toBe(0);
   });
 });

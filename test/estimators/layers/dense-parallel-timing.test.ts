@@ -90,12 +90,4 @@ describe('io_parallel Latency Dense', () => {
       expect(dsp.latency).toBe(fabric.latency + 2);
     }
   });
-  it('counts the products held across its pipeline stages as register bits (none in io_stream or a 1-cycle kernel)', () => {
-    const a = analytic(dense({}));
-    const m = multipliers(dense({}), 320, 0, 0, 1, p);
-    expect(a.latency).toBeGreaterThan(1);
-    expect(a.features.stageBits).toBe(m.products * 16 * (a.latency - 1));
-    expect(analytic(dense({ clockNs: 25, nIn: 2, nWeights: 20 })).features.stageBits).toBe(0);
-    expect(analytic(dense({ ioType: 'io_stream' })).features.stageBits).toBe(0);
-  });
 });
