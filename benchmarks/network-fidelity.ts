@@ -14,7 +14,7 @@ import { precisionCell, type CsvRow } from '../src/estimators/calibration/csv-re
 import { DEFAULT_CALIBRATION_PATH, loadCalibration } from '../src/estimators/calibration/load.js';
 import { findDevice } from '../src/estimators/devices.js';
 import { findEstimator } from '../src/estimators/registry.js';
-import { BLANK_SIGNATURE, type LayerSignature } from '../src/estimators/signature.js';
+import { backendClockUncertainty, BLANK_SIGNATURE, type LayerSignature } from '../src/estimators/signature.js';
 import type { FixedType } from '../src/fixed/precision.js';
 
 const cal = loadCalibration(DEFAULT_CALIBRATION_PATH);
@@ -31,9 +31,11 @@ function signaturesOf(r: CsvRow): LayerSignature[] | string {
   const device = findDevice(r['fpga_part'] ?? '');
   if (!device) return 'unknown part';
   const tool = (r['tool'] ?? '').startsWith('vitis') ? 'vitis_hls' : 'vivado_hls';
+  const version = Number.parseFloat((r['tool'] ?? '').split(' ')[1] ?? '');
   const common = {
     ...BLANK_SIGNATURE, ioType: 'io_parallel' as const, reuseFactor: rf, dspType: device.dspType, partFamily: device.family,
-    clockNs: Number(r['clock_period_ns']), tool: tool as LayerSignature['tool'],
+    speedGrade: device.speedGrade ?? BLANK_SIGNATURE.speedGrade, clockNs: Number(r['clock_period_ns']), tool: tool as LayerSignature['tool'],
+    clockUncertainty: backendClockUncertainty(tool, Number.isFinite(version) ? version : undefined),
     // ArgyKokk `LUT_reuse*` projects force multiplications into fabric (`config_op mul -impl fabric`, data README).
     mulImpl: (/\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto') as LayerSignature['mulImpl'],
     inputWidth: t.width, inputInteger: t.integer, weightWidth: t.width, weightInteger: t.integer, biasWidth: t.width,

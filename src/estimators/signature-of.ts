@@ -7,15 +7,16 @@ import type { FixedType, Precision } from '../fixed/precision.js';
 import type { LayerKnobs } from '../ir/design-point.js';
 import type { IoType } from '../ir/graph.js';
 import type { Layer } from '../ir/layer.js';
-import type { Device } from './device-data.js';
+import type { Part } from './devices.js';
 import type { HlsTool } from './reports/types.js';
-import { BLANK_SIGNATURE, familyOf, type LayerSignature, type MultiplierImpl, type SoftmaxImpl } from './signature.js';
+import { backendClockUncertainty, BLANK_SIGNATURE, familyOf, type LayerSignature, type MultiplierImpl, type SoftmaxImpl } from './signature.js';
 import type { WeightStats } from './weight-stats.js';
 
 /** What a signature needs beyond the layer and its knobs. */
 export interface SignatureContext {
   readonly ioType: IoType;
-  readonly device: Device;
+  /** The target part (its speed grade, when the part string names one, scales the operation delays). */
+  readonly device: Part;
   readonly clockNs: number;
   readonly tool: HlsTool;
   /** What `auto` and missing slots mean (the model default). */
@@ -142,7 +143,9 @@ export function signatureOf(layer: Layer, knobs: LayerKnobs, ctx: SignatureConte
     units: r?.units ?? 0,
     dspType: ctx.device.dspType,
     partFamily: ctx.device.family,
+    speedGrade: ctx.device.speedGrade ?? BLANK_SIGNATURE.speedGrade,
     clockNs: ctx.clockNs,
+    clockUncertainty: backendClockUncertainty(ctx.tool),
     tool: ctx.tool,
     mulImpl: ctx.mulImpl,
     externalWeights: layer.facts.weights > ctx.bramFactor && weightBits > 0,

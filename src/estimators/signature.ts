@@ -118,11 +118,34 @@ export interface LayerSignature {
   readonly units: number;
   readonly dspType: DspType;
   readonly partFamily: DeviceFamily;
+  /**
+   * Speed grade of the part, from its name (`xc7z020clg400-1` → 1, `xcu50-fsvh2104-2L-e` → 2, `xc7vx690t-ffg1930-3`
+   * → 3; a low-power `L` part counts as its number); 1, the slowest, when the name carries none.
+   */
+  readonly speedGrade: number;
   readonly clockNs: number;
+  /**
+   * Clock uncertainty as a share of the clock period: the margin the HLS tool keeps free of logic in every cycle
+   * (`set_clock_uncertainty`). The report's own figure when known, else what hls4ml's backend writes
+   * ({@link backendClockUncertainty}).
+   */
+  readonly clockUncertainty: number;
   readonly tool: HlsTool;
   readonly mulImpl: MultiplierImpl;
   /** Weights are a top-level BRAM port (BramFactor exceeded): off-chip/external, no ROM in the layer. */
   readonly externalWeights: boolean;
+}
+
+/**
+ * The clock uncertainty hls4ml's build script sets for a tool's backend: 12.5 % from the Vivado backend
+ * (`clock_uncertainty='12.5%'` in `VivadoBackend.create_initial_config`, written into `project.tcl` and applied by
+ * `build_prj.tcl`'s `set_clock_uncertainty $clock_uncertainty default`: ArgyKokk/hls4ml_MLP_estimator project.tcl,
+ * Vitis HLS 2021.1 runs), 27 % from the Vitis backend (`VitisBackend.create_initial_config`; fastmachinelearning/hls4ml
+ * PR #629, experimental since v0.7.0, for Vitis HLS 2022.2 and later). Vitis HLS runs older than 2022.2 predate that
+ * backend and were made with the Vivado one (`vitisVersion` below 2022.2 gives 12.5 %).
+ */
+export function backendClockUncertainty(tool: HlsTool, vitisVersion = Infinity): number {
+  return tool === 'vitis_hls' && vitisVersion >= 2022.2 ? 0.27 : 0.125;
 }
 
 const RELU_LIKE: ReadonlySet<ActivationFn> = new Set<ActivationFn>([
@@ -164,6 +187,7 @@ export const BLANK_SIGNATURE: LayerSignature = Object.freeze({
   resultInteger: 6, resultSigned: true, resultRounding: 'TRN', resultOverflow: 'WRAP',
   inHeight: 1, inWidth: 1, nChan: 1, filtHeight: 1, filtWidth: 1, nFilt: 1, strideHeight: 1, strideWidth: 1, outHeight: 1, outWidth: 1,
   inPixels: 1, outPixels: 1, elements: 0, channels: 1, tableSize: 1024, tableWidth: 18, poolOp: 'max',
-  sequenceLength: 1, units: 0, dspType: 'DSP48E2', partFamily: 'ultrascale+', clockNs: 5, tool: 'vivado_hls', mulImpl: 'auto',
+  sequenceLength: 1, units: 0, dspType: 'DSP48E2', partFamily: 'ultrascale+', speedGrade: 1, clockNs: 5,
+  clockUncertainty: 0.125, tool: 'vivado_hls', mulImpl: 'auto',
   externalWeights: false,
 } satisfies LayerSignature);

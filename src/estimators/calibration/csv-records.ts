@@ -9,7 +9,7 @@ import { parsePrecision, type FixedType } from '../../fixed/precision.js';
 import type { IoType } from '../../ir/graph.js';
 import { STRATEGIES, type Strategy } from '../../ir/layer.js';
 import type { HlsTool } from '../reports/types.js';
-import { BLANK_SIGNATURE, type LayerSignature, type SoftmaxImpl } from '../signature.js';
+import { backendClockUncertainty, BLANK_SIGNATURE, type LayerSignature, type SoftmaxImpl } from '../signature.js';
 import { moduleFamily } from './module-family.js';
 import { projectFolderOf, type CalibrationRecord, type Measured, type RecordHarvest } from './record.js';
 import { geometryOfRow } from './csv-geometry.js';
@@ -126,8 +126,10 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>, kernels?
   const input = moduleInputType(r['module'] ?? '') ?? rep?.defaultPrecision ?? res;
   const weight = precisionCell(r['weight_precision']).type ?? rep?.defaultPrecision ?? res;
   const accum = precisionCell(r['accum_precision']).type ?? res;
-  const toolCell = (r['tool'] ?? '').split(' ')[0];
+  const [toolCell = '', versionCell = ''] = (r['tool'] ?? '').split(' ');
   const tool: HlsTool = toolCell === 'vitis_hls' ? 'vitis_hls' : 'vivado_hls';
+  // The rows do not carry the clock uncertainty: the hls4ml backend the tool version implies sets it.
+  const version = Number.parseFloat(versionCell);
   // The softmax kernel a row measured (`softmax_stable_…`); in io_stream it is nested under the dispatching `softmax`.
   const kernel = mf.family === 'softmax' ? /^softmax_(stable|latency|legacy|argmax)_/.exec(r['module'] ?? '') : null;
   // The kernel (a batch-norm's per-channel scales: one multiplier each, nothing shared) when the index knows it.
@@ -147,7 +149,8 @@ export function recordOfRow(r: CsvRow, facts: Map<string, ReportFacts>, kernels?
     weightWidth: weight.width, weightInteger: weight.integer, biasWidth: weight.width,
     accumWidth: accum.width, accumInteger: accum.integer, resultWidth: res.width,
     resultInteger: res.integer, resultSigned: res.signed, resultRounding: res.rounding, resultOverflow: res.overflow,
-    dspType: device.dspType, partFamily: device.family, clockNs: clock, tool,
+    dspType: device.dspType, partFamily: device.family, speedGrade: device.speedGrade ?? BLANK_SIGNATURE.speedGrade, clockNs: clock,
+    clockUncertainty: backendClockUncertainty(tool, Number.isFinite(version) ? version : undefined), tool,
     mulImpl: /\/LUT_reuse/.test(r['source_path'] ?? '') ? 'fabric' : 'auto',
     ...(kernel ? { softmaxImpl: kernel[1] as SoftmaxImpl, bareKernel: io === 'io_stream' } : {}),
     ...(known ? knownWeightFields([{ data: known, rowLength: scales ? 1 : geometry.nOut ?? 1 }], scales ? geometry.channels : geometry.nWeights, weight) : {}),

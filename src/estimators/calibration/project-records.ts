@@ -11,7 +11,7 @@ import type { FixedType } from '../../fixed/precision.js';
 import type { IoType } from '../../ir/graph.js';
 import { STRATEGIES, type Strategy } from '../../ir/layer.js';
 import type { Hls4mlProject, InstanceRow, LayerKernels, ParametersConfig } from '../reports/types.js';
-import { BLANK_SIGNATURE, type LayerFamily, type LayerSignature } from '../signature.js';
+import { backendClockUncertainty, BLANK_SIGNATURE, type LayerFamily, type LayerSignature } from '../signature.js';
 import { precisionCell } from './csv-records.js';
 import { knownWeightFields } from './known-weights.js';
 import { isHandModified, moduleFamily } from './module-family.js';
@@ -73,6 +73,19 @@ function knownWeights(kernels: LayerKernels | undefined, nWeights: number | unde
   return knownWeightFields(list, nWeights, weight);
 }
 
+/**
+ * Clock uncertainty (share of the clock) a project was synthesised with: the report's `Uncertainty` column when the
+ * parser found it, else what the project's hls4ml backend writes (`backend` of project.tcl / hls4ml_config.yml),
+ * else what the tool version implies ({@link backendClockUncertainty}).
+ */
+function clockUncertaintyOf(p: Hls4mlProject, clockNs: number, tool: LayerSignature['tool']): number {
+  const ns = p.csynth?.clockUncertaintyNs;
+  if (ns !== undefined && ns > 0 && clockNs > 0) return ns / clockNs;
+  if (p.backend !== undefined) return backendClockUncertainty(p.backend.toLowerCase().startsWith('vitis') ? 'vitis_hls' : 'vivado_hls');
+  const version = Number.parseFloat(p.csynth?.version ?? '');
+  return backendClockUncertainty(tool, Number.isFinite(version) ? version : undefined);
+}
+
 /** One instance row → record, or why not. */
 function recordOf(p: Hls4mlProject, row: InstanceRow, type: (name: string | undefined) => ReturnType<typeof precisionCell>): CalibrationRecord | string {
   const base = moduleBase(row.module);
@@ -96,6 +109,8 @@ function recordOf(p: Hls4mlProject, row: InstanceRow, type: (name: string | unde
   const strategy: Strategy = (STRATEGIES as readonly string[]).includes(strategyCell) ? (strategyCell as Strategy) : 'latency';
   const device = findDevice(p.csynth?.part ?? p.part ?? '');
   if (!device) return `${row.instance}: unknown part`;
+  const clockNs = p.csynth?.targetClockNs ?? p.clockPeriodNs ?? 5;
+  const tool = p.csynth?.tool ?? 'vivado_hls';
   const signature: LayerSignature = {
     ...BLANK_SIGNATURE, ...geometry, family: fam.family, label: fam.label, strategy, ioType: io,
     reuseFactor: s.reuseFactor ?? p.reuseFactor ?? 1,
@@ -105,8 +120,8 @@ function recordOf(p: Hls4mlProject, row: InstanceRow, type: (name: string | unde
     accumWidth: accum.width, accumInteger: accum.integer, resultWidth: res.width,
     ...(result.pack && io === 'io_stream' ? { channels: result.pack } : {}),
     ...(s.tableSize ? { tableSize: s.tableSize } : {}), ...(table ? { tableWidth: table.width } : {}),
-    dspType: device.dspType, partFamily: device.family, clockNs: p.csynth?.targetClockNs ?? p.clockPeriodNs ?? 5,
-    tool: p.csynth?.tool ?? 'vivado_hls',
+    dspType: device.dspType, partFamily: device.family, speedGrade: device.speedGrade ?? BLANK_SIGNATURE.speedGrade, clockNs,
+    clockUncertainty: clockUncertaintyOf(p, clockNs, tool), tool,
   };
   const lat = row.latencyMax ?? row.latencyMin;
   const ii = row.intervalMax ?? row.intervalMin;

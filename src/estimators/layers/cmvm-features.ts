@@ -10,11 +10,12 @@ import { clockPressure, constantWeights, type Multipliers } from './cmvm.js';
 import { chainedStages } from './stream-timing.js';
 
 /**
- * A DSP multiply as Vivado HLS's core library times it on 7-series (ns; our model, in two chained parts so that
- * the family scaling and schedule budget of {@link chainedStages} apply): 4.5 ns in all, more than the 4.375 ns a
+ * A DSP multiply as Vivado HLS's core library times it on 7-series −1 (ns; our model, in two chained parts so that
+ * the part scaling and schedule budget of {@link chainedStages} apply): 4.5 ns in all, more than the 4.375 ns a
  * 5 ns clock leaves, so the tool builds a two-stage core there (tanvirana and camillaMiao xc7z020-1 reports at
- * 5 ns: `mul_16s_10ns_26_2_0`, 67 FF each in the Instance table) and a combinational one at 10–25 ns or on
- * UltraScale+ (ml4quantum xcvu9p 5 ns: 33 FF per DSP).
+ * 5 ns: `mul_16s_10ns_26_2_0`, 67 FF each in the Instance table) and a combinational one at 10–25 ns, on faster
+ * speed grades (camillaMiao: the same 16×4 Dense on xc7vx690t-3, 3.2 ns by the grade scaling: 34 FF per DSP against
+ * about 115 on xc7z020-1) and on UltraScale+ (ml4quantum xczu3eg-1 5 ns: 33 FF per DSP).
  */
 const VIVADO_DSP_CORE_NS: readonly number[] = [3, 1.5];
 

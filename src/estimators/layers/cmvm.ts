@@ -11,7 +11,7 @@ import type { Parameters } from '../calibration/parameters.js';
 import { dspPerMultiply, isFabricMultiply } from '../dsp-split.js';
 import type { LayerSignature } from '../signature.js';
 import { constantDigits, type ConstantDigits } from './constant-dsp-share.js';
-import { chainedStages } from './stream-timing.js';
+import { chainedStages, type TimingSignature } from './stream-timing.js';
 
 /** The multipliers of one matrix kernel. */
 export interface Multipliers {
@@ -177,10 +177,12 @@ export function sharedRounds(m: Multipliers, rf: number): number {
 }
 
 /**
- * The DSP48 multiply as the scheduler sees it, in two chained parts (7-series, ns; our model): the multiplier array
- * and the post-adder/output path. Vitis HLS 2021.1 reports a combinational `Mul_DSP` of 3.81 ns for an 8 × 8-bit
- * constant product on xc7z007s-2 (ArgyKokk/hls4ml_MLP_estimator schedule reports); the parts sum to a little less
- * because {@link chainedStages} budgets with the tool's larger default clock uncertainty.
+ * The DSP48 multiply as the scheduler sees it, in two chained parts (7-series −1, ns; our model): the multiplier
+ * array and the post-adder/output path. Bounds from the rows: on xc7z007s-2 (ArgyKokk, Vitis HLS 2021.1, 12.5 %
+ * uncertainty) it fits a 5 ns cycle (4.375 ns budget) but not a 3.33 ns one (2.91 ns), and on xc7z020-1 (tanvirana,
+ * Vivado HLS 2020.1) it adds no cycles at 5 ns — between 3.55 and 4.375 ns on a −1 part. Vitis HLS's own library
+ * reports a combinational `Mul_DSP` of 3.81 ns for an 8 × 8-bit constant product on xc7z007s-2 (ArgyKokk schedule
+ * reports), 4.6 ns at −1 by the speed-grade scaling: above the Vivado bound, so the two tools' libraries differ.
  */
 const DSP_MULTIPLY_NS: readonly number[] = [2.4, 1.2];
 
@@ -192,17 +194,19 @@ const DSP_MULTIPLY_NS: readonly number[] = [2.4, 1.2];
  * are two cycles above their adder tree where the fabric ones sit on it (jet 16×64 / 32×32 / 32×5 / 64×32 at RF 1 and
  * RF 100, ARRYTHMIA 274×8 at RF 100, CARDIO 21×3 and 3×3), one cycle in the other two (ARRYTHMIA 274×8, 8×16 at RF 1).
  */
-export function dspRegisterStages(sig: Pick<LayerSignature, 'clockNs' | 'tool' | 'partFamily'>, m: Multipliers): number {
+export function dspRegisterStages(sig: TimingSignature, m: Multipliers): number {
   return m.dspMultipliers > 0 && chainedStages(sig, DSP_MULTIPLY_NS) > 1 ? 2 : 0;
 }
 
 /**
- * Delay of one level of a kernel's adder tree on 7-series (ns; our model): the rows allow 2.19–2.43 — one level per
- * cycle at 3.33 ns (Vitis HLS) and at 5 ns (Vivado HLS, 16-bit), the whole 8-level tree of a 128-input layer in one
- * cycle at 25 ns (pominiq, latency 1). The tool's library has 1.3–1.6 ns for a 12–16-bit adder and 3.2 ns for a
- * ternary one (ArgyKokk schedule reports); the rest is the routing of a wide tree.
+ * Delay of one level of a kernel's adder tree on 7-series −1 (ns; our model): the rows allow 2.67–2.73 — one level
+ * per cycle at 3.33 and 5 ns on xc7z007s-2 with 12.5 % uncertainty (ArgyKokk Vitis HLS 2021.1: two levels of
+ * 2.2 ns exceed the 4.375 ns budget), one level per cycle at 5 ns on xc7z020-1 (Vivado HLS, 16-bit), the whole
+ * 8-level tree of a 128-input layer in one cycle at 25 ns (pominiq xc7z020-1, latency 1: 8 levels within 21.9 ns).
+ * The tool's library has 1.3–1.6 ns for a 12–16-bit adder and 3.2 ns for a ternary one (ArgyKokk schedule reports);
+ * the rest is the routing of a wide tree.
  */
-const ADDER_LEVEL_NS = 2.3;
+const ADDER_LEVEL_NS = 2.7;
 
 /** Chains of adder-level delays by length, shared so that the hot path does not allocate. */
 const LEVEL_CHAINS: number[][] = [];
@@ -211,7 +215,7 @@ const LEVEL_CHAINS: number[][] = [];
  * Pipeline stages of an adder tree over `terms` operands (`ceil(log2 terms)` levels — the HLS tool rebalances hls4ml's
  * accumulation chain into a tree) when its levels are chained into cycles ({@link chainedStages}); 0 for one operand.
  */
-export function adderTreeStages(sig: Pick<LayerSignature, 'clockNs' | 'tool' | 'partFamily'>, terms: number): number {
+export function adderTreeStages(sig: TimingSignature, terms: number): number {
   const levels = log2Ceil(terms);
   if (levels === 0) return 0;
   let chain = LEVEL_CHAINS[levels];

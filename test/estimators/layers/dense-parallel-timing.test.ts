@@ -33,19 +33,24 @@ describe('sharedRounds', () => {
 
 describe('adderTreeStages', () => {
   it('takes one cycle per level at 3.33–5 ns and chains the whole tree at 25 ns', () => {
-    const vitis5 = { clockNs: 5, tool: 'vitis_hls', partFamily: '7series' } as const;
+    // ArgyKokk: Vitis HLS 2021.1 through hls4ml's Vivado backend (12.5 % uncertainty) on xc7z007s-2.
+    const vitis5 = { clockNs: 5, clockUncertainty: 0.125, partFamily: '7series', speedGrade: 2 } as const;
     expect(adderTreeStages(vitis5, 1)).toBe(0);
     expect(adderTreeStages(vitis5, 4)).toBe(2);
     expect(adderTreeStages(vitis5, 33)).toBe(6);
     expect(adderTreeStages({ ...vitis5, clockNs: 3.33 }, 33)).toBe(6);
-    expect(adderTreeStages({ clockNs: 5, tool: 'vivado_hls', partFamily: '7series' }, 33)).toBe(6);
-    expect(adderTreeStages({ clockNs: 25, tool: 'vivado_hls', partFamily: '7series' }, 129)).toBe(1);
+    expect(adderTreeStages({ ...vitis5, speedGrade: 1 }, 33)).toBe(6);
+    expect(adderTreeStages({ ...vitis5, clockNs: 25, speedGrade: 1 }, 129)).toBe(1);
+  });
+  it('chains more levels per cycle on a faster speed grade', () => {
+    const s = { clockNs: 5, clockUncertainty: 0.125, partFamily: '7series', speedGrade: 1 } as const;
+    expect(adderTreeStages({ ...s, speedGrade: 3 }, 17)).toBeLessThan(adderTreeStages(s, 17));
   });
 });
 
 describe('dspRegisterStages', () => {
   it('adds the DSP48 multiplier and output registers at 3.33 ns, none at 5 ns or without DSPs', () => {
-    const s = { clockNs: 3.33, tool: 'vitis_hls', partFamily: '7series' } as const;
+    const s = { clockNs: 3.33, clockUncertainty: 0.125, partFamily: '7series', speedGrade: 2 } as const;
     expect(dspRegisterStages(s, mult(60, 100))).toBe(2);
     expect(dspRegisterStages(s, mult(60, 100, 0))).toBe(0);
     expect(dspRegisterStages({ ...s, clockNs: 5 }, mult(60, 100))).toBe(0);
