@@ -45,6 +45,8 @@ const FF: Readonly<Record<string, number>> = {
   // 64 FF per reported `ap_shift_reg`, one per held product bit.
   lineRegs: 128,
   holdBits: 2,
+  // io_stream convolutions: the window logic's registers counted in bits (64 per line buffer, window, counters).
+  frameRegBits: 2,
   // io_stream dense: accumulators held between the rounds of an II = RF kernel, and the input-word buffer.
   heldBits: 2,
   streamBits: 2,
@@ -55,5 +57,7 @@ const FF: Readonly<Record<string, number>> = {
 /** The upper bound of a feature's coefficient for a target (Infinity when unbounded). */
 export function featureCap(target: FittedTarget, feature: string): number {
   const table = target === 'lut' ? LUT : target === 'ff' ? FF : undefined;
-  return table?.[feature] ?? Number.POSITIVE_INFINITY;
+  // A kernel feature's register view (layers/kernel-registers.ts: `regAddBits`) has the bound of the feature.
+  const plain = /^reg[A-Z]/.test(feature) ? feature.charAt(3).toLowerCase() + feature.slice(4) : feature;
+  return table?.[feature] ?? table?.[plain] ?? Number.POSITIVE_INFINITY;
 }

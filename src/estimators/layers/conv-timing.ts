@@ -78,9 +78,19 @@ export interface StreamKernelFeatures {
   readonly holdBits: number;
   /** 32-bit pixel and stride counters of the window logic (`pX`, `sX`, and `pY`, `sY` in 2D). */
   readonly counters: number;
+  /**
+   * Register bits of the window logic around the kernel, as the report counts them: 64 per line buffer
+   * (`lineRegs`), the window array (K_h·K_w·C input words) and the 32-bit counters. One feature, since in the data
+   * its parts scale together and only their sum is known (real rows, pominiq RF 1 at 25 ns, a kernel without
+   * registers: 3×3 × 4 channels 443 FF = 128 + 144 + 128 + 43; × 8 channels 1143 vs 512 + 576 + 128).
+   */
+  readonly frameRegBits: number;
 }
 
-const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0 });
+/** FF that Vivado HLS reports per `ap_shift_reg` line buffer, whatever its word width (see {@link streamKernelFeatures}). */
+const SHIFT_REG_FF = 64;
+
+const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0, frameRegBits: 0 });
 
 /**
  * Features of an io_stream convolution's line buffer and of how its dense kernel shares multipliers (zero for
@@ -105,11 +115,13 @@ export function streamKernelFeatures(sig: LayerSignature, m: Multipliers): Strea
   let inMuxBits = 0;
   if (sig.strategy === 'resource') inMuxBits = rf > 1 ? Math.min(m.limit, Math.ceil(sig.nIn / Math.min(rf, sig.nIn))) * Math.min(rf, sig.nIn) * sig.inputWidth : 0;
   else if (shared) inMuxBits = m.candidates * sig.inputWidth;
+  const counters = sig.filtHeight > 1 ? 4 : 2;
   return {
     lineRegs,
     lineSrl: lineRegs * Math.ceil(sig.inWidth / 32),
     inMuxBits,
     holdBits: sig.strategy !== 'resource' && rf > 1 && shared ? m.products * sig.accumWidth : 0,
-    counters: sig.filtHeight > 1 ? 4 : 2,
+    counters,
+    frameRegBits: SHIFT_REG_FF * lineRegs + lineBufferBits(sig).windowBits + 32 * counters,
   };
 }

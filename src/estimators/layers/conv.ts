@@ -10,6 +10,7 @@ import { multipliers, scaleMultipliers, weightLutBits, weightRomBram18 } from '.
 import { cmvmFeatures } from './cmvm-features.js';
 import { convTiming, lineBufferBits, streamKernelFeatures } from './conv-timing.js';
 import { CYCLES_PRIOR, defineEstimator, prior } from './define.js';
+import { ffFeatureName, kernelRegistered, registerView, resourceMulCoreBits, STREAM_LATENCY_KERNEL_REGISTERS } from './kernel-registers.js';
 
 function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const n = sig.nIn * sig.nOut;
@@ -21,13 +22,17 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const all = scaleMultipliers(m, copies);
   const dsp = all.dsp;
   const bram18 = weightRomBram18(sig, n, rf, p);
-  const f = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, all, {
+  const base = cmvmFeatures(sig, { latency: t.latency, dsp, bram18 }, all, {
     nIn: sig.nIn * copies,
     nOut: sig.nOut * copies,
     romLutBits: weightLutBits(sig, n, rf, p),
     ...lineBufferBits(sig),
   });
-  return { ...t, dsp, bram18, uram: 0, features: { ...f, ...streamKernelFeatures(sig, m), px: stream ? sig.inPixels : 0, structural: stream ? 1 : 0 } };
+  const f = sig.strategy === 'resource' ? { ...base, mulCoreBits: resourceMulCoreBits(sig, all.dspMultipliers) } : base;
+  // The kernel's registers: none in a kernel call without a cycle boundary (the line buffer's own registers are
+  // `frameRegBits`, streamKernelFeatures).
+  const regs = registerView(f, kernelRegistered(sig, m, p), stream && sig.strategy === 'latency' ? STREAM_LATENCY_KERNEL_REGISTERS : undefined);
+  return { ...t, dsp, bram18, uram: 0, features: { ...f, ...regs, ...streamKernelFeatures(sig, m), px: stream ? sig.inPixels : 0, structural: stream ? 1 : 0 } };
 }
 
 /**
@@ -44,12 +49,16 @@ const CONV_LUT_PRIOR = prior(
 );
 
 /**
- * FF prior: window/input, output and accumulator registers one FF per bit, 64 FF per line-buffer register and one
- * per held product bit ({@link streamKernelFeatures}); `windowBits` is left out because it equals `inBits` here.
+ * FF prior: the kernel's registers one FF per bit, read through their register view (kernel-registers.ts: none for
+ * a kernel call without a cycle boundary, only the products for a registered io_stream Latency kernel, pipelined
+ * ReuseLoop cores for Resource), the window logic's registers (`frameRegBits`: line buffers at 64 FF, the window and
+ * the counters, {@link streamKernelFeatures}) and one per held product bit. Fitted separately, the line buffers,
+ * window and output registers scaled together in the data (two layer shapes) and the fit traded them against each
+ * other: leave-one-project-out the RF 1 convolutions at 25 ns were predicted 3–5× their 443 / 1143 FF.
  */
 const CONV_FF_PRIOR = prior(
-  ['fabricMulBits', 'addBits', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers', 'lineRegs', 'holdBits', 'mulCoreBits'],
-  [0.3, 0.25, 0.5, 1, 1, 1, 10, 64, 1, 1],
+  [...['fabricMulBits', 'addBits', 'addBitsFast', 'outBits', 'inBits', 'accBits', 'dspMultipliers'].map(ffFeatureName), 'frameRegBits', 'holdBits', ffFeatureName('mulCoreBits')],
+  [0.3, 0.25, 0.5, 1, 1, 1, 10, 1, 1, 1],
 );
 
 /** The Conv1D/Conv2D/pointwise estimator. */

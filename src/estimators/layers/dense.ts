@@ -10,6 +10,7 @@ import { adderTreeStages, constantZeros, dspRegisterStages, log2Ceil, multiplier
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
 import { sharedKernelCycles } from './kernel-timing.js';
 import { defineEstimator, prior } from './define.js';
+import { ffFeatureName, kernelRegistered, registerView, resourceMulCoreBits, STREAM_LATENCY_KERNEL_REGISTERS } from './kernel-registers.js';
 
 /**
  * Cycles an io_stream Dense spends outside its kernel: the DataPrepare loop reads the input's `n_in / pack` words
@@ -122,19 +123,22 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const parallelLatency = sig.ioType !== 'io_stream' && sig.strategy === 'latency';
   const t = sig.ioType === 'io_stream' ? streamTiming(sig, m, p) : timing(sig, serialCycles(m, rf), log2Ceil(sig.nIn) + 2, parallelLatency ? latencyKernelCycles(sig, m, p) : 0);
   const bram18 = weightRomBram18(sig, n, rf, p);
-  const f = cmvmFeatures(sig, { latency: t.latency, dsp: m.dsp, bram18 }, m, {
+  const base = cmvmFeatures(sig, { latency: t.latency, dsp: m.dsp, bram18 }, m, {
     nIn: sig.nIn,
     nOut: sig.nOut,
     romLutBits: weightLutBits(sig, n, rf, p),
   });
+  const f = sig.strategy === 'resource' ? { ...base, mulCoreBits: resourceMulCoreBits(sig, m.dspMultipliers) } : base;
+  const streamLatency = sig.ioType === 'io_stream' && sig.strategy === 'latency';
+  const regs = registerView(f, kernelRegistered(sig, m, p), streamLatency ? STREAM_LATENCY_KERNEL_REGISTERS : undefined);
   // io_parallel Latency: the count is structural (kept unscaled by the fit, plus an offset per scope).
   const termBits = parallelLatency ? adderTermBits(sig, n, p) : 0;
-  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, termBits } };
+  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, ...regs, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, streamControl: 0, termBits } };
   // io_stream: the latency is a structural count (stream words and the kernel's rounds), kept unscaled by the fit;
   // registers hold the products between the kernel's rounds, and DataPrepare's input array (hls4ml.md §2.1).
   const held = sig.strategy === 'latency' && serialCycles(m, rf) > 1 ? m.products * sig.accumWidth : 0;
   const streamBits = sig.inPixels > 0 ? sig.nIn * sig.inputWidth : 0;
-  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, structural: 1, heldBits: held, streamBits, termBits: 0 } };
+  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, ...regs, structural: 1, heldBits: held, streamBits, streamControl: 1, termBits: 0 } };
 }
 
 /**
@@ -143,9 +147,13 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
  * the combinational RF 1 kernel at 25 ns none; `streamBits`: the input array DataPrepare fills, one FF per bit —
  * the layer rows exceed their nested kernels by n_in × input bits: 512 at 32 × 16 bit, 16 384 at 2048 × 8 bit).
  * Both are 0 for io_parallel, whose fits they leave unchanged. `termBits` ({@link adderTermBits}): the io_parallel
- * Latency kernel's tree operands, registered about once each (0 for the other kernels).
+ * Latency kernel's tree operands, registered about once each (0 for the other kernels). The matrix kernel's features
+ * are read through their register view (kernel-registers.ts): none for an io_stream Latency kernel call without a
+ * cycle boundary (RF 1 at 25 ns: 0 FF), only its products when registered (its ports are DataPrepare's array and
+ * ResWrite's word), and the pipelined ReuseLoop cores of the Resource kernel as `mulCoreBits`; io_parallel reads
+ * them unchanged.
  */
-const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features, 'heldBits', 'streamBits', 'termBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1, 0.25]);
+const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features.map(ffFeatureName), 'heldBits', 'streamBits', 'termBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1, 0.25]);
 
 /** LUT prior: the matrix kernel's, plus the adder inputs of the ±2^k terms (`termBits`, {@link adderTermBits}). */
 const DENSE_LUT_PRIOR = prior([...CMVM_LUT_PRIOR.features, 'termBits'], [...CMVM_LUT_PRIOR.coefficients, 0.25]);

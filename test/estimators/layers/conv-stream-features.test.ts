@@ -31,7 +31,7 @@ describe('streamKernelFeatures', () => {
   });
   it('has no line buffer for a one-row kernel, and nothing at all in io_parallel', () => {
     expect(features(conv(8, 4, 4, { filtHeight: 1, nIn: 12, reuseFactor: 12 })).lineRegs).toBe(0);
-    expect(features(conv(8, 4, 4, { ioType: 'io_parallel', reuseFactor: 4 }))).toEqual({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0 });
+    expect(features(conv(8, 4, 4, { ioType: 'io_parallel', reuseFactor: 4 }))).toEqual({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0, frameRegBits: 0 });
   });
   it('multiplexes min(RF, n_in) inputs once per distinct input index of the Resource multipliers (72 inputs, RF 72: 72 × 32 bits)', () => {
     expect(features(conv(34, 8, 1, { reuseFactor: 72, inputWidth: 32, weightWidth: 32 })).inMuxBits).toBe(72 * 32);
@@ -59,6 +59,6 @@ describe('streamKernelFeatures', () => {
     expect(est.fitFeatures.lut).toContain('lineSrl');
     expect(est.fitFeatures.lut).not.toContain('lineBits');
     expect(est.fitFeatures.lut).toContain('counters');
-    expect(est.fitFeatures.ff).toContain('lineRegs');
+    expect(est.fitFeatures.ff).toContain('frameRegBits');
   });
 });
