@@ -25,6 +25,7 @@ import { log2Ceil } from './cmvm.js';
 import { defineEstimator, prior } from './define.js';
 import { simpleFeatures, SIMPLE_FF_PRIOR, SIMPLE_LUT_PRIOR } from './simple-features.js';
 import { tableStorage } from './table-activation.js';
+import { chainedStages, pipelinedLoopTiming, STREAM_OP_NS } from './stream-timing.js';
 
 /**
  * Combinational delay of one logic level of the kernel (a compare-and-select of the max tree, a saturating add of
@@ -34,7 +35,8 @@ import { tableStorage } from './table-activation.js';
 const LEVEL_NS = 4;
 
 /**
- * Schedule length of each product on a multiplier core, in cycles (operand selection, then the DSP). Our model from
+ * Schedule length of each product on a multiplier core in the io_parallel count, in cycles (operand selection, then
+ * the DSP; io_stream words use {@link streamWordStages}). Our model from
  * real rows (pominiq/DNNonSilicon, Vivado HLS 2020.1): 10 channels on one core take 22–24 cycles a word at 25 ns, on
  * ten cores 4; 8 channels on one core 28 at 10 ns, 4 channels 16.
  */
@@ -82,6 +84,35 @@ const SOFTMAX_LUT_PRIOR = prior(
 /** FF prior: the simple-layer terms plus the pipeline registers of the datapath (`pipeBits`). */
 const SOFTMAX_FF_PRIOR = prior([...SIMPLE_FF_PRIOR.features, 'pipeBits', 'depthBits'], [...SIMPLE_FF_PRIOR.coefficients, 0.5, 1]);
 
+/**
+ * Pipeline stages of one stream word of the `stable`/`latency` kernel (our model of the Vivado HLS schedule, timed
+ * with the shared chained-operation budget of stream-timing.ts):
+ * - the FIFO read, the max tree (`log2 n` compare-and-select levels; none for `latency`) and the saturating
+ *   subtraction, chained;
+ * - the exp-table reads: the tool builds only the table ports the word's II needs (`ceil(n / II)` reads a cycle), so
+ *   the n reads take about II cycles in turn;
+ * - the adder tree (`log2 n` add levels) and the inverse-table read, then the products, `cyclesPerWord` in turn on
+ *   each multiplier core, and the FIFO write chained after the last one.
+ * Real rows (pominiq/DNNonSilicon, Vivado HLS 2020.1, `softmax_stable` function reports): 10 channels on one core
+ * 24 cycles at 25 ns (7-series), 22 on xcu50; 3 channels on one core 6; 4 channels per word on one core at 10 ns, 676
+ * words → 2716 = 675 × 4 + 14 + 2.
+ */
+export function streamWordStages(sig: LayerSignature, s: SoftmaxShape): number {
+  if (s.multipliers === 0) return 2 + chainedStages(sig, [STREAM_OP_NS.read, ...levelsOf(s.levels, STREAM_OP_NS.compareSelect), STREAM_OP_NS.write]);
+  const tree = log2Ceil(s.n);
+  const maxLevels = s.levels - tree - 2; // the max tree and its subtraction (0 for `latency`)
+  const front = chainedStages(sig, [STREAM_OP_NS.read, ...levelsOf(maxLevels, STREAM_OP_NS.compareSelect), STREAM_OP_NS.add]);
+  const sum = chainedStages(sig, levelsOf(tree, STREAM_OP_NS.add));
+  const back = chainedStages(sig, [STREAM_OP_NS.multiply, STREAM_OP_NS.write]);
+  const readCycles = Math.ceil(s.expReads / Math.ceil(s.expReads / s.cyclesPerWord));
+  return front + readCycles + sum + s.cyclesPerWord + back;
+}
+
+/** `count` copies of one operation delay (a tree's levels). */
+function levelsOf(count: number, ns: number): number[] {
+  return Array.from({ length: Math.max(0, count) }, () => ns);
+}
+
 function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const stream = sig.ioType === 'io_stream';
   const s = softmaxShape(sig);
@@ -95,11 +126,22 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const dsp = fabric ? 0 : s.multipliers * dspPerMultiply(sig.tableWidth, sig.tableWidth, sig.dspType);
   // Pipeline depth of one word: two table reads, the logic levels at this clock, the products in turn.
   const logicCycles = (s.levels * LEVEL_NS) / Math.max(0.5, sig.clockNs);
-  const depth = 2 + Math.ceil(logicCycles) + (s.multipliers > 0 ? CYCLES_PER_SHARED_PRODUCT * s.cyclesPerWord : 0);
   const wrapped = stream && !sig.bareKernel;
-  const latency = (s.words - 1) * s.cyclesPerWord + depth + (wrapped ? 1 : 0);
-  // II: io_parallel 1; a dispatcher or a multi-word kernel follows its latency; a one-word kernel is its word's pipeline.
-  const timing = !stream ? { ii: 1 } : s.words === 1 && !wrapped ? { ii: s.cyclesPerWord } : { ii: latency, iiAfterLatency: 0 };
+  let latency: number;
+  let depth: number;
+  let timing: Pick<AnalyticCost, 'ii' | 'iiAfterLatency'>;
+  if (stream) {
+    depth = streamWordStages(sig, s);
+    // One word: the loop is flattened into the function's own pipeline (II = the word's cycles); more words: a
+    // pipelined loop of II `cyclesPerWord` with the function's entry and exit states. The dispatcher adds its call.
+    const t = s.words === 1 ? { latency: depth, ii: s.cyclesPerWord } : pipelinedLoopTiming(s.words, s.cyclesPerWord, depth);
+    latency = t.latency + (wrapped ? 1 : 0);
+    timing = !wrapped && s.words === 1 ? { ii: t.ii } : { ii: latency, iiAfterLatency: 0 };
+  } else {
+    depth = 2 + Math.ceil(logicCycles) + (s.multipliers > 0 ? CYCLES_PER_SHARED_PRODUCT * s.cyclesPerWord : 0);
+    latency = depth;
+    timing = { ii: 1 };
+  }
   const groupBits = s.n * (sig.inputWidth + sig.tableWidth);
   return {
     latency,

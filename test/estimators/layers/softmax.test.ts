@@ -5,7 +5,7 @@
 import { describe, expect, it } from 'vitest';
 import { recordOfRow } from '../../../src/estimators/calibration/csv-records.js';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
-import { softmaxShape } from '../../../src/estimators/layers/softmax.js';
+import { softmaxShape, streamWordStages } from '../../../src/estimators/layers/softmax.js';
 import { estimatorFor } from '../../../src/estimators/registry.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 
@@ -52,6 +52,19 @@ describe('softmax estimator', () => {
     expect(one.ii).toBe(10);
     expect(one.iiAfterLatency).toBeUndefined();
     expect(analytic(parallel(10)).ii).toBe(1);
+  });
+
+  it('counts a stream word as chained front, exp reads over the word II, sum, shared products and the write', () => {
+    const z020 = (ch: number, words: number, rf: number, clockNs: number) =>
+      stream(ch, words, rf, { bareKernel: true, clockNs, clockUncertainty: 0.125, partFamily: '7series', speedGrade: 1 });
+    // Real rows (pominiq/DNNonSilicon, xc7z020-1, Vivado HLS 2020.1, softmax_stable reports).
+    expect(analytic(z020(10, 1, 16, 25)).latency).toBe(24);
+    expect(analytic(z020(10, 1, 4, 10)).latency).toBe(16);
+    expect(analytic(z020(4, 676, 4, 10)).latency).toBe(2716);
+    // The word depth grows by about two cycles per shared product: its exp read and its multiply.
+    const s8 = softmaxShape(z020(8, 1, 64, 10));
+    const s4 = softmaxShape(z020(8, 1, 4, 10));
+    expect(streamWordStages(z020(8, 1, 64, 10), s8) - streamWordStages(z020(8, 1, 4, 10), s4)).toBe(8);
   });
 
   it('adds pipeline cycles and registers at faster clocks', () => {
