@@ -27,6 +27,8 @@ const LUT: Readonly<Record<string, number>> = {
   lineSrl: 64,
   inMuxBits: 1,
   counters: 250,
+  // Resource kernels with RF > n_in: a write-select multiplexer per accumulator bit (≈ 4.4 LUT per bit reported).
+  accFileBits: 10,
 };
 
 const FF: Readonly<Record<string, number>> = {

@@ -78,6 +78,8 @@ export interface StreamKernelFeatures {
   readonly holdBits: number;
   /** 32-bit pixel and stride counters of the window logic (`pX`, `sX`, and `pY`, `sY` in 2D). */
   readonly counters: number;
+  /** Accumulator bits written through a run-time output index (Resource kernel with RF > n_in, {@link accFileBits}). */
+  readonly accFileBits: number;
   /**
    * Register bits of the window logic around the kernel, as the report counts them: 64 per line buffer
    * (`lineRegs`), the window array (K_h·K_w·C input words) and the 32-bit counters. One feature, since in the data
@@ -87,10 +89,21 @@ export interface StreamKernelFeatures {
   readonly frameRegBits: number;
 }
 
+/**
+ * Accumulator bits of a Resource kernel that writes its accumulators through a run-time output index: with RF > n_in
+ * hls4ml's `dense_resource_rf_gt_nin` adds each product into `acc[out_index]`, the index read from a table per
+ * ReuseLoop step, so every accumulator register gets a write-select multiplexer (real rows: live-demo 2019.2.1 conv,
+ * 32 × 14-bit accumulators, 1965 LUT of "Multiplexer"; pominiq 2020.1 9×4 conv at RF 36 ≈ 300 LUT above RF 9, and
+ * 32×10 dense at RF 64 ≈ 850 above RF 32). With RF ≤ n_in each multiplier feeds fixed outputs: zero.
+ */
+export function accFileBits(sig: LayerSignature): number {
+  return sig.strategy === 'resource' && sig.reuseFactor > sig.nIn ? sig.nOut * sig.accumWidth : 0;
+}
+
 /** FF that Vivado HLS reports per `ap_shift_reg` line buffer, whatever its word width (see {@link streamKernelFeatures}). */
 const SHIFT_REG_FF = 64;
 
-const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0, frameRegBits: 0 });
+const NO_STREAM_KERNEL: StreamKernelFeatures = Object.freeze({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0, accFileBits: 0, frameRegBits: 0 });
 
 /**
  * Features of an io_stream convolution's line buffer and of how its dense kernel shares multipliers (zero for
@@ -122,6 +135,7 @@ export function streamKernelFeatures(sig: LayerSignature, m: Multipliers): Strea
     inMuxBits,
     holdBits: sig.strategy !== 'resource' && rf > 1 && shared ? m.products * sig.accumWidth : 0,
     counters,
+    accFileBits: accFileBits(sig),
     frameRegBits: SHIFT_REG_FF * lineRegs + lineBufferBits(sig).windowBits + 32 * counters,
   };
 }

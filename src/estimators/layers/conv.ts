@@ -42,10 +42,12 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
  * compares, select and multiplexer: 437 + 227 LUT for four in ChiRuiChen's, ≈ 690 in pominiq's reports). Output
  * words and DSP-mapped products cost registers, not LUTs (a `mul_32s_17s` DSP core: 1 LUT), so `outBits` and
  * `dspMultipliers` stay out: fitted, they stood in for the window logic and over-predicted wide 32-bit layers.
+ * `accFileBits`: ≈ 4–5 LUT per bit of an accumulator array written through a run-time index (RF > n_in, see
+ * conv-timing.ts `accFileBits`); without it the fit let `inMuxBits` stand in for it at its 1 LUT/bit cap.
  */
 const CONV_LUT_PRIOR = prior(
-  ['fabricMulBits', 'shiftAddBits', 'addBits', 'addBitsFast', 'romLutBits', 'inMuxBits', 'lineSrl', 'counters'],
-  [1.2, 0.3, 0.5, 0, 0.03, 0.15, 32, 165],
+  ['fabricMulBits', 'shiftAddBits', 'addBits', 'addBitsFast', 'romLutBits', 'inMuxBits', 'lineSrl', 'counters', 'accFileBits'],
+  [1.2, 0.3, 0.5, 0, 0.03, 0.15, 32, 165, 4],
 );
 
 /**

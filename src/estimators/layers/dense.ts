@@ -8,6 +8,7 @@ import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { adderTreeStages, constantZeros, dspRegisterStages, log2Ceil, multipliers, serialCycles, sharedRounds, weightLutBits, weightRomBram18, type Multipliers } from './cmvm.js';
 import { cmvmFeatures, CMVM_FF_PRIOR, CMVM_LUT_PRIOR } from './cmvm-features.js';
+import { accFileBits } from './conv-timing.js';
 import { sharedKernelCycles } from './kernel-timing.js';
 import { defineEstimator, prior } from './define.js';
 import { ffFeatureName, kernelRegistered, registerView, resourceMulCoreBits, STREAM_LATENCY_KERNEL_REGISTERS } from './kernel-registers.js';
@@ -133,12 +134,12 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
   const regs = registerView(f, kernelRegistered(sig, m, p), streamLatency ? STREAM_LATENCY_KERNEL_REGISTERS : undefined);
   // io_parallel Latency: the count is structural (kept unscaled by the fit, plus an offset per scope).
   const termBits = parallelLatency ? adderTermBits(sig, n, p) : 0;
-  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, ...regs, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, streamControl: 0, termBits } };
+  if (sig.ioType !== 'io_stream') return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, ...regs, structural: parallelLatency ? 1 : 0, heldBits: 0, streamBits: 0, streamControl: 0, termBits, accFileBits: 0 } };
   // io_stream: the latency is a structural count (stream words and the kernel's rounds), kept unscaled by the fit;
   // registers hold the products between the kernel's rounds, and DataPrepare's input array (hls4ml.md §2.1).
   const held = sig.strategy === 'latency' && serialCycles(m, rf) > 1 ? m.products * sig.accumWidth : 0;
   const streamBits = sig.inPixels > 0 ? sig.nIn * sig.inputWidth : 0;
-  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, ...regs, structural: 1, heldBits: held, streamBits, streamControl: 1, termBits: 0 } };
+  return { ...t, dsp: m.dsp, bram18, uram: 0, features: { ...f, ...regs, structural: 1, heldBits: held, streamBits, streamControl: 1, termBits: 0, accFileBits: accFileBits(sig) } };
 }
 
 /**
@@ -155,8 +156,12 @@ function analytic(sig: LayerSignature, p: Parameters): AnalyticCost {
  */
 const DENSE_FF_PRIOR = prior([...CMVM_FF_PRIOR.features.map(ffFeatureName), 'heldBits', 'streamBits', 'termBits'], [...CMVM_FF_PRIOR.coefficients, 1, 1, 0.25]);
 
-/** LUT prior: the matrix kernel's, plus the adder inputs of the ±2^k terms (`termBits`, {@link adderTermBits}). */
-const DENSE_LUT_PRIOR = prior([...CMVM_LUT_PRIOR.features, 'termBits'], [...CMVM_LUT_PRIOR.coefficients, 0.25]);
+/**
+ * LUT prior: the matrix kernel's, plus the adder inputs of the ±2^k terms (`termBits`, {@link adderTermBits}) and,
+ * io_stream only, the write-select multiplexers of an accumulator array indexed at run time (`accFileBits`, ≈ 4–5
+ * LUT per accumulator bit; conv-timing.ts {@link accFileBits}).
+ */
+const DENSE_LUT_PRIOR = prior([...CMVM_LUT_PRIOR.features, 'termBits', 'accFileBits'], [...CMVM_LUT_PRIOR.coefficients, 0.25, 4]);
 
 /** The Dense estimator. */
 export const denseEstimator = defineEstimator({

@@ -6,7 +6,7 @@
 import { describe, expect, it } from 'vitest';
 import { defaultParameters } from '../../../src/estimators/calibration/parameters.js';
 import { multipliers } from '../../../src/estimators/layers/cmvm.js';
-import { streamKernelFeatures } from '../../../src/estimators/layers/conv-timing.js';
+import { accFileBits, streamKernelFeatures } from '../../../src/estimators/layers/conv-timing.js';
 import { estimatorFor } from '../../../src/estimators/registry.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 
@@ -18,6 +18,29 @@ const conv = (h: number, c: number, f: number, extra: Partial<LayerSignature>): 
   dspType: 'DSP48E1', partFamily: '7series', ...extra,
 });
 const features = (s: LayerSignature) => streamKernelFeatures(s, multipliers(s, s.nIn * s.nOut, 0, 0, s.reuseFactor, p));
+
+describe('accFileBits', () => {
+  it('counts every accumulator bit of a Resource kernel with RF > n_in (run-time output index), none otherwise', () => {
+    // live-demo 3×3×32 → 32 filters at RF 9216: 32 accumulators of 14 bits behind write-select multiplexers.
+    expect(features(conv(12, 32, 32, { reuseFactor: 9216, inputWidth: 8, accumWidth: 14 })).accFileBits).toBe(32 * 14);
+    expect(accFileBits(conv(6, 1, 4, { reuseFactor: 36, accumWidth: 16 }))).toBe(4 * 16);
+    // RF = n_in and RF < n_in: each multiplier feeds fixed accumulators.
+    expect(accFileBits(conv(6, 1, 4, { reuseFactor: 9, accumWidth: 16 }))).toBe(0);
+    expect(accFileBits(conv(6, 4, 8, { reuseFactor: 4, accumWidth: 16 }))).toBe(0);
+    expect(accFileBits(conv(6, 1, 4, { reuseFactor: 36, accumWidth: 16, strategy: 'latency' }))).toBe(0);
+  });
+  it('is a Dense io_stream LUT feature too, zero in io_parallel', () => {
+    const dense = (io: 'io_stream' | 'io_parallel'): LayerSignature => ({
+      ...BLANK_SIGNATURE, family: 'dense', label: 'dense', ioType: io, strategy: 'resource', nIn: 32, nOut: 10,
+      nWeights: 320, channels: 10, elements: 10, reuseFactor: 64, inputWidth: 16, weightWidth: 16, accumWidth: 16,
+      resultWidth: 16, dspType: 'DSP48E1', partFamily: '7series',
+    });
+    const est = estimatorFor(dense('io_stream'));
+    expect(est?.analytic(dense('io_stream'), p).features.accFileBits).toBe(160);
+    expect(est?.analytic(dense('io_parallel'), p).features.accFileBits).toBe(0);
+    expect(est?.fitFeatures.lut).toContain('accFileBits');
+  });
+});
 
 describe('streamKernelFeatures', () => {
   it('counts (K_h−1)·C line-buffer registers, one SRL slice each per 32 words of the line, whatever the width', () => {
@@ -31,7 +54,7 @@ describe('streamKernelFeatures', () => {
   });
   it('has no line buffer for a one-row kernel, and nothing at all in io_parallel', () => {
     expect(features(conv(8, 4, 4, { filtHeight: 1, nIn: 12, reuseFactor: 12 })).lineRegs).toBe(0);
-    expect(features(conv(8, 4, 4, { ioType: 'io_parallel', reuseFactor: 4 }))).toEqual({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0, frameRegBits: 0 });
+    expect(features(conv(8, 4, 4, { ioType: 'io_parallel', reuseFactor: 4 }))).toEqual({ lineRegs: 0, lineSrl: 0, inMuxBits: 0, holdBits: 0, counters: 0, accFileBits: 0, frameRegBits: 0 });
   });
   it('multiplexes min(RF, n_in) inputs once per distinct input index of the Resource multipliers (72 inputs, RF 72: 72 × 32 bits)', () => {
     expect(features(conv(34, 8, 1, { reuseFactor: 72, inputWidth: 32, weightWidth: 32 })).inMuxBits).toBe(72 * 32);
