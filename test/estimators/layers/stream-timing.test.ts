@@ -77,4 +77,12 @@ describe('latency model of structural counts', () => {
       expect(Number.isInteger(m?.coefficients[m.features.indexOf('one')]), key).toBe(true);
     }
   });
+  it('prefers the exact count to a rescaled line when whole-cycle predictions say so (Vitis HLS, 5 ns, real weights)', async () => {
+    const files = ['synth_reports.csv', 'synth_layers.csv', 'synth_subreports.csv'].map((f) => join(REPO_ROOT, 'data', 'calibration', f));
+    const table = fitModels(prepareRecords((await gatherRecords(files)).records, p));
+    const m = table['dense/latency/io_parallel@vitis_hls:7series:5']?.latency;
+    expect(m).toBeDefined();
+    expect(m?.coefficients[m.features.indexOf('cycles')]).toBe(1);
+    expect(Number.isInteger(m?.coefficients[m.features.indexOf('one')])).toBe(true);
+  });
 });
