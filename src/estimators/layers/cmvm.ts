@@ -167,12 +167,13 @@ export function serialCycles(m: Multipliers, rf: number): number {
 }
 
 /**
- * Rounds of the Latency kernel's shared multipliers per call: `ceil(candidates/limit)` (at most RF, at least 1; the
- * shift-and-add constants are not shared). One round when RF = 1 or when every candidate has its own core.
+ * Rounds of the Latency kernel's shared multipliers per call: `ceil(multiplications/limit)` (at most RF, at least 1;
+ * the shift-and-add constants are not shared), the multiplications being the multiplier's candidates unless the
+ * caller knows fewer wait for a core. One round when RF = 1 or when every multiplication has its own core.
  */
-export function sharedRounds(m: Multipliers, rf: number): number {
+export function sharedRounds(m: Multipliers, rf: number, multiplications = m.candidates): number {
   if (rf <= 1) return 1;
-  const r = Math.ceil(Math.max(m.candidates, 1) / Math.max(m.limit, 1));
+  const r = Math.ceil(Math.max(multiplications, 1) / Math.max(m.limit, 1));
   return r < rf ? r : rf;
 }
 

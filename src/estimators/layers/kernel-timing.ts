@@ -5,7 +5,7 @@
 import type { Parameters } from '../calibration/parameters.js';
 import type { LayerSignature } from '../signature.js';
 import { isFabricMultiply } from '../dsp-split.js';
-import { constantWeights, type Multipliers } from './cmvm.js';
+import { constantWeights, sharedRounds, type Multipliers } from './cmvm.js';
 import { constantDigits } from './constant-dsp-share.js';
 import { chainedStages, STREAM_OP_NS } from './stream-timing.js';
 
@@ -36,8 +36,7 @@ export function sharedMultiplications(sig: LayerSignature, m: Multipliers, p?: P
  * RF 1 at 25 ns 0.
  */
 export function sharedKernelCycles(sig: LayerSignature, m: Multipliers, p?: Parameters): number {
-  const rf = Math.max(1, sig.reuseFactor);
-  const rounds = rf <= 1 ? 1 : Math.min(rf, Math.max(1, Math.ceil(sharedMultiplications(sig, m, p) / Math.max(1, m.limit))));
+  const rounds = sharedRounds(m, sig.reuseFactor, sharedMultiplications(sig, m, p));
   return rounds - 1 + chainedStages(sig, KERNEL_TAIL_OPS) - 1;
 }
 
