@@ -7,6 +7,7 @@
  *   32-deep shift register (SRL32); one flip-flop per register bit
  */
 import type { FittedTarget } from '../types.js';
+import { plainFeatureName } from '../layers/kernel-registers.js';
 
 const LUT: Readonly<Record<string, number>> = {
   fabricMulBits: 2.5,
@@ -59,7 +60,7 @@ const FF: Readonly<Record<string, number>> = {
 /** The upper bound of a feature's coefficient for a target (Infinity when unbounded). */
 export function featureCap(target: FittedTarget, feature: string): number {
   const table = target === 'lut' ? LUT : target === 'ff' ? FF : undefined;
-  // A kernel feature's register view (layers/kernel-registers.ts: `regAddBits`) has the bound of the feature.
-  const plain = /^reg[A-Z]/.test(feature) ? feature.charAt(3).toLowerCase() + feature.slice(4) : feature;
-  return table?.[feature] ?? table?.[plain] ?? Number.POSITIVE_INFINITY;
+  // A kernel feature's register view (`regAddBits`) has the bound of the feature.
+  const plain = plainFeatureName(feature);
+  return table?.[feature] ?? (plain === undefined ? undefined : table?.[plain]) ?? Number.POSITIVE_INFINITY;
 }

@@ -31,6 +31,11 @@ export function registerFeatureName(feature: string): string {
   return `reg${feature.charAt(0).toUpperCase()}${feature.slice(1)}`;
 }
 
+/** The kernel feature a register-view name stands for (`regAddBits` → `addBits`); undefined for other names. */
+export function plainFeatureName(name: string): string | undefined {
+  return /^reg[A-Z]/.test(name) ? `${name.charAt(3).toLowerCase()}${name.slice(4)}` : undefined;
+}
+
 /** The name an FF model reads a feature by: its register view for a kernel register feature, else the feature. */
 export function ffFeatureName(feature: string): string {
   return (KERNEL_REGISTER_FEATURES as readonly string[]).includes(feature) ? registerFeatureName(feature) : feature;

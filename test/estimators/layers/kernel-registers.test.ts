@@ -8,7 +8,7 @@ import { defaultParameters } from '../../../src/estimators/calibration/parameter
 import { featureCap } from '../../../src/estimators/calibration/feature-caps.js';
 import { multipliers } from '../../../src/estimators/layers/cmvm.js';
 import { streamKernelFeatures } from '../../../src/estimators/layers/conv-timing.js';
-import { ffFeatureName, kernelRegistered, registerFeatureName, registerView, resourceMulCoreBits, STREAM_LATENCY_KERNEL_REGISTERS } from '../../../src/estimators/layers/kernel-registers.js';
+import { ffFeatureName, kernelRegistered, plainFeatureName, registerFeatureName, registerView, resourceMulCoreBits, STREAM_LATENCY_KERNEL_REGISTERS } from '../../../src/estimators/layers/kernel-registers.js';
 import { estimatorFor } from '../../../src/estimators/registry.js';
 import { BLANK_SIGNATURE, type LayerSignature } from '../../../src/estimators/signature.js';
 
@@ -30,6 +30,9 @@ describe('register features', () => {
     expect(registerFeatureName('addBits')).toBe('regAddBits');
     expect(ffFeatureName('outBits')).toBe('regOutBits');
     expect(ffFeatureName('heldBits')).toBe('heldBits');
+    expect(plainFeatureName(registerFeatureName('dspMultipliers'))).toBe('dspMultipliers');
+    expect(plainFeatureName('regions')).toBeUndefined();
+    expect(plainFeatureName('addBits')).toBeUndefined();
   });
   it('bound a register view by the bound of its feature', () => {
     expect(featureCap('ff', 'regOutBits')).toBe(featureCap('ff', 'outBits'));
